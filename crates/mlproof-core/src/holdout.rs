@@ -1,0 +1,71 @@
+//! A stratified train/test hold-out.
+
+use mlproof_data::seed;
+
+use crate::{Error, Result};
+
+/// Row indices of a stratified hold-out: each class contributes
+/// ⌈test_fraction · n_class⌉ rows to the test set (at least one, and never all), drawn with
+/// the seed stream `"holdout"`. Indices are returned sorted.
+///
+/// The allocation rounds up per class so the minority class is never absent from the test
+/// set; scikit-learn's `train_test_split(stratify=y)` rounds the total and may differ by a
+/// row per class. The shuffle cannot equal NumPy's.
+pub fn stratified_holdout(
+    y: &[usize],
+    n_classes: usize,
+    test_fraction: f64,
+    seed: u64,
+) -> Result<(Vec<usize>, Vec<usize>)> {
+    if !(test_fraction > 0.0 && test_fraction < 1.0) {
+        return Err(Error::usage(format!(
+            "test fraction {test_fraction} is out of range; use a value strictly between 0 and 1"
+        )));
+    }
+    let mut rng = seed::rng(seed, "holdout", 0);
+    let mut train = Vec::new();
+    let mut test = Vec::new();
+    for class in 0..n_classes {
+        let members: Vec<usize> = (0..y.len()).filter(|&i| y[i] == class).collect();
+        if members.is_empty() {
+            continue;
+        }
+        if members.len() < 2 {
+            return Err(Error::input(format!(
+                "class {class} has a single row; a stratified hold-out needs at least two per class"
+            )));
+        }
+        let n_test =
+            ((test_fraction * members.len() as f64).ceil() as usize).clamp(1, members.len() - 1);
+        let order = seed::permutation(&mut rng, members.len());
+        test.extend(order[..n_test].iter().map(|&k| members[k]));
+        train.extend(order[n_test..].iter().map(|&k| members[k]));
+    }
+    train.sort_unstable();
+    test.sort_unstable();
+    Ok((train, test))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_lands_on_both_sides_and_rows_are_partitioned() {
+        let y: Vec<usize> = (0..100).map(|i| usize::from(i % 20 == 0)).collect();
+        let (train, test) = stratified_holdout(&y, 2, 0.25, 1).unwrap();
+        assert_eq!(train.len() + test.len(), 100);
+        assert!(test.iter().all(|i| !train.contains(i)));
+        assert_eq!(test.iter().filter(|&&i| y[i] == 1).count(), 2);
+        assert_eq!(train.iter().filter(|&&i| y[i] == 1).count(), 3);
+        assert_eq!(stratified_holdout(&y, 2, 0.25, 1).unwrap().1, test);
+    }
+
+    #[test]
+    fn fractions_outside_the_unit_interval_are_rejected() {
+        assert!(matches!(
+            stratified_holdout(&[0, 1], 2, 1.0, 0),
+            Err(Error::Usage(_))
+        ));
+    }
+}

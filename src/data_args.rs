@@ -1,0 +1,67 @@
+//! `--dataset NAME` or `--data FILE --target COLUMN`: how every command gets its data.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use mlproof_core::data::{load_csv, registry, CsvOptions, Dataset};
+use mlproof_core::{Error, Result};
+
+#[derive(Debug, Clone, Args)]
+pub struct DataArgs {
+    /// A bundled dataset or generator (see `mlproof datasets`).
+    #[arg(long, conflicts_with = "data")]
+    pub dataset: Option<String>,
+
+    /// Your own CSV file with a header row (read, never modified).
+    #[arg(long, value_name = "FILE.csv", requires = "target")]
+    pub data: Option<PathBuf>,
+
+    /// The target column of --data.
+    #[arg(long, value_name = "COLUMN")]
+    pub target: Option<String>,
+
+    /// The positive class of the target (default: the minority class).
+    #[arg(long, value_name = "VALUE")]
+    pub positive: Option<String>,
+
+    /// A column that orders the rows in time (excluded from the features).
+    #[arg(long, value_name = "COLUMN")]
+    pub time_column: Option<String>,
+
+    /// Columns to read as categorical whatever they look like (comma-separated).
+    #[arg(long, value_name = "COLUMNS", value_delimiter = ',')]
+    pub categorical: Vec<String>,
+}
+
+impl DataArgs {
+    /// Loads the data, defaulting to `default` when neither --dataset nor --data is given.
+    pub fn load(&self, default: &str, seed: u64) -> Result<Dataset> {
+        match (&self.dataset, &self.data) {
+            (_, Some(path)) => {
+                let opts = CsvOptions {
+                    target: self.target.clone().unwrap_or_default(),
+                    positive: self.positive.clone(),
+                    time_column: self.time_column.clone(),
+                    categorical: self.categorical.clone(),
+                    task: None,
+                };
+                Ok(load_csv(path, &opts)?)
+            }
+            (name, None) => {
+                if self.target.is_some()
+                    || self.time_column.is_some()
+                    || !self.categorical.is_empty()
+                {
+                    return Err(Error::usage(
+                        "--target, --time-column and --categorical apply to --data FILE.csv only",
+                    ));
+                }
+                let mut data = registry::load(name.as_deref().unwrap_or(default), seed)?;
+                if let Some(p) = &self.positive {
+                    data.set_positive(p)?;
+                }
+                Ok(data)
+            }
+        }
+    }
+}
