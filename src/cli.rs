@@ -78,14 +78,14 @@ pub struct MetricsArgs {
     pub data: DataArgs,
 
     /// Decision threshold on P(positive): predict positive when the probability is at least this.
-    #[arg(long, default_value_t = 0.5)]
+    #[arg(long, default_value_t = 0.5, allow_negative_numbers = true)]
     pub threshold: f64,
 
     /// Fraction of rows held out for testing, drawn per class (stratified).
-    #[arg(long, default_value_t = 0.25)]
+    #[arg(long, default_value_t = 0.25, allow_negative_numbers = true)]
     pub test_size: f64,
 
     /// L2 penalty α of the logistic regression (scikit-learn's C = 1/α).
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
     pub alpha: f64,
 }

@@ -21,6 +21,9 @@ pub fn run(args: &MetricsArgs, seed: u64) -> Result<Output> {
     ))
 }
 
+/// A metric's name, how to read it off a model's results, and its definition.
+type MetricRow = (&'static str, fn(&ModelMetrics) -> f64, &'static str);
+
 /// The metrics table: one row per metric, one column per model, and the definition.
 pub fn doc(dataset: &str, r: &AccuracyParadox) -> Doc {
     let mut doc = Doc::default();
@@ -28,7 +31,7 @@ pub fn doc(dataset: &str, r: &AccuracyParadox) -> Doc {
         "Accuracy paradox on {dataset}: {} test rows, {} positive ('{}'), threshold {}",
         r.test_rows, r.test_positives, r.positive_class, r.threshold
     ));
-    let rows: [(&str, fn(&ModelMetrics) -> f64, &str); 12] = [
+    let rows: [MetricRow; 12] = [
         ("accuracy", |m| m.accuracy, "(tp + tn) / n"),
         (
             "balanced accuracy",

@@ -1,0 +1,154 @@
+"""Writes the parity fixtures mlproof's Rust tests compare against.
+
+Run from the repository root (never needed by CI; the fixtures are committed):
+
+    python3 -m venv .venv && .venv/bin/pip install -r tests/oracle/requirements.txt
+    .venv/bin/python tests/oracle/oracle.py
+
+Each fixture holds its inputs as well as scikit-learn's outputs, so a Rust test needs no
+Python. NaN is written as null.
+"""
+
+import json
+import math
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import sklearn
+from sklearn import metrics as M
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = Path(__file__).resolve().parent / "fixtures"
+KEEL = ["pima", "wisconsin", "german", "ecoli3", "glass2", "car-good", "yeast4", "abalone19"]
+
+
+def clean(x):
+    """JSON-safe: NaN -> None, numpy scalars and arrays -> Python."""
+    if isinstance(x, dict):
+        return {k: clean(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple, np.ndarray)):
+        return [clean(v) for v in x]
+    if isinstance(x, (np.integer,)):
+        return int(x)
+    if isinstance(x, (float, np.floating)):
+        x = float(x)
+        return None if math.isnan(x) else (("inf" if x > 0 else "-inf") if math.isinf(x) else x)
+    return x
+
+
+def classification(name, y_true, y_pred, scores, proba):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    scores, proba = np.asarray(scores, dtype=float), np.asarray(proba, dtype=float)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fpr, tpr, roc_thr = M.roc_curve(y_true, scores)
+        prec, rec, pr_thr = M.precision_recall_curve(y_true, scores)
+        expected = {
+            "confusion": M.confusion_matrix(y_true, y_pred, labels=[0, 1]).ravel(),
+            "accuracy": M.accuracy_score(y_true, y_pred),
+            "balanced_accuracy": M.balanced_accuracy_score(y_true, y_pred),
+            "precision": M.precision_score(y_true, y_pred, labels=[0, 1]),
+            "recall": M.recall_score(y_true, y_pred, labels=[0, 1]),
+            "specificity": M.recall_score(y_true, y_pred, labels=[0, 1], pos_label=0),
+            "f1": M.f1_score(y_true, y_pred, labels=[0, 1]),
+            "f2": M.fbeta_score(y_true, y_pred, beta=2.0, labels=[0, 1]),
+            "f0_5": M.fbeta_score(y_true, y_pred, beta=0.5, labels=[0, 1]),
+            "mcc": M.matthews_corrcoef(y_true, y_pred),
+            "roc_auc": M.roc_auc_score(y_true, scores),
+            "average_precision": M.average_precision_score(y_true, scores),
+            "log_loss": M.log_loss(y_true, proba, labels=[0, 1]),
+            "brier": M.brier_score_loss(y_true, proba, pos_label=1),
+            "roc_curve": {"fpr": fpr, "tpr": tpr, "thresholds": roc_thr},
+            "pr_curve": {"precision": prec, "recall": rec, "thresholds": pr_thr},
+        }
+    return clean({"name": name, "y_true": y_true, "y_pred": y_pred, "scores": scores,
+                  "proba": proba, "expected": expected})
+
+
+def regression(name, y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true, dtype=float), np.asarray(y_pred, dtype=float)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = {
+            "mse": M.mean_squared_error(y_true, y_pred),
+            "mae": M.mean_absolute_error(y_true, y_pred),
+            "r2": M.r2_score(y_true, y_pred),
+        }
+    return clean({"name": name, "y_true": y_true, "y_pred": y_pred, "expected": expected})
+
+
+def fixed_cases():
+    rng = np.random.default_rng(20261121)
+    cases = [
+        classification("one class: all negative", [0, 0, 0, 0], [0, 1, 0, 0],
+                       [.1, .4, .35, .8], [.1, .4, .35, .8]),
+        classification("one class: all positive", [1, 1, 1], [1, 0, 1], [.9, .2, .6], [.9, .2, .6]),
+        classification("positive class never predicted", [0, 1, 1, 0, 1], [0, 0, 0, 0, 0],
+                       [.3, .6, .2, .1, .7], [.3, .6, .2, .1, .7]),
+        classification("ties in scores", [0, 1, 0, 1, 1, 0], [1, 1, 0, 1, 1, 0],
+                       [.5, .5, .2, .8, .5, .2], [.5, .5, .2, .8, .5, .2]),
+        classification("nothing predicted, nothing true", [0, 0, 0], [0, 0, 0],
+                       [.1, .2, .3], [.1, .2, .3]),
+        classification("certain probabilities (clipped)", [0, 1, 1, 0], [0, 1, 0, 1],
+                       [0.0, 1.0, 0.0, 1.0], [0.0, 1.0, 0.0, 1.0]),
+        classification("all scores tied", [0, 1, 0, 1, 1], [1, 1, 1, 1, 1],
+                       [.5] * 5, [.5] * 5),
+    ]
+    for i, n in enumerate([50, 400, 3000]):
+        y = (rng.random(n) < 0.15).astype(int)
+        s = np.round(np.clip(0.3 * y + rng.random(n) * 0.8, 0, 1), 2)  # heavy ties
+        cases.append(classification(f"random ties n={n}", y, (s >= 0.5).astype(int), s, s))
+    return cases
+
+
+def dataset_cases():
+    """On every bundled KEEL set: the labels, a column's values as scores."""
+    cases = []
+    for name in KEEL:
+        df = pd.read_csv(ROOT / "datasets" / f"{name}.csv", dtype={"class": int})
+        col = df.columns[0]
+        if not pd.api.types.is_numeric_dtype(df[col]):  # categorical: codes of the levels sorted as strings
+            levels = sorted(df[col].unique())
+            score = df[col].map({lv: i for i, lv in enumerate(levels)}).astype(float).to_numpy()
+        else:
+            score = df[col].astype(float).to_numpy()
+        proba = (score - score.min()) / (score.max() - score.min())
+        y = df["class"].to_numpy()
+        case = classification(f"{name}: column {col} as score", y, (proba >= 0.5).astype(int),
+                              score, proba)
+        case["dataset"] = name
+        cases.append(case)
+    return cases
+
+
+def regression_cases():
+    rng = np.random.default_rng(7)
+    y = rng.normal(size=500)
+    sp = pd.read_csv(ROOT / "datasets" / "sp500.csv")
+    return [
+        regression("noisy predictions", y, y + rng.normal(scale=0.5, size=500)),
+        regression("constant truth, imperfect", [2.0, 2.0, 2.0], [2.0, 1.0, 3.0]),
+        regression("constant truth, perfect", [2.0, 2.0, 2.0], [2.0, 2.0, 2.0]),
+        regression("one sample", [1.0], [2.0]),
+        regression("sp500: MSFT return as a forecast of next_day_return",
+                   sp["next_day_return"], sp["MSFT"]),
+    ]
+
+
+def main():
+    OUT.mkdir(exist_ok=True)
+    fixture = {
+        "generator": "tests/oracle/oracle.py",
+        "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
+        "classification": fixed_cases() + dataset_cases(),
+        "regression": regression_cases(),
+    }
+    path = OUT / "metrics.json"
+    path.write_text(json.dumps(fixture, separators=(",", ":")) + "\n")
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
