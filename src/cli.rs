@@ -58,6 +58,66 @@ pub enum Command {
         mlproof metrics --dataset glass2 --threshold 0.2\n  \
         mlproof metrics --data my.csv --target churn --positive yes")]
     Metrics(MetricsArgs),
+    /// Draw cross-validation folds: k-fold, stratified, leave-one-out, time-series.
+    #[command(
+        after_help = "Examples:\n  mlproof split --kind kfold --n-samples 20\n  \
+        mlproof split --kind stratified --dataset glass2\n  \
+        mlproof split --kind time-series --n-splits 5 --gap 10 --dataset sp500\n  \
+        mlproof split --kind kfold --shuffle --n-samples 12 --format json"
+    )]
+    Split(SplitArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SplitKind {
+    /// Consecutive blocks (scikit-learn's KFold).
+    Kfold,
+    /// Each fold keeps the class proportions (StratifiedKFold).
+    Stratified,
+    /// Stratified k-fold repeated with different shuffles (RepeatedStratifiedKFold).
+    RepeatedStratified,
+    /// One row per test fold (LeaveOneOut).
+    Loo,
+    /// Train on the past, test on the next block (TimeSeriesSplit).
+    TimeSeries,
+}
+
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    /// Which splitter.
+    #[arg(long, value_enum, default_value_t = SplitKind::Kfold)]
+    pub kind: SplitKind,
+
+    /// Number of folds (k).
+    #[arg(long, default_value_t = 5)]
+    pub n_splits: usize,
+
+    /// Shuffle before splitting (k-fold, stratified), with the order from --seed.
+    #[arg(long)]
+    pub shuffle: bool,
+
+    /// Repeats of repeated-stratified.
+    #[arg(long, default_value_t = 3)]
+    pub n_repeats: usize,
+
+    /// Time series: rows left out between the end of training and the test block.
+    #[arg(long, default_value_t = 0)]
+    pub gap: usize,
+
+    /// Time series: keep only the last M training rows (a sliding window).
+    #[arg(long, value_name = "M")]
+    pub max_train_size: Option<usize>,
+
+    /// Time series: rows per test block (default n / (k + 1)).
+    #[arg(long, value_name = "T")]
+    pub test_size: Option<usize>,
+
+    /// Split N rows without data (default 20 when no data is given).
+    #[arg(long, value_name = "N", conflicts_with_all = ["dataset", "data"])]
+    pub n_samples: Option<usize>,
+
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, Subcommand)]

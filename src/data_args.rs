@@ -34,6 +34,11 @@ pub struct DataArgs {
 }
 
 impl DataArgs {
+    /// Whether the user named any data.
+    pub fn given(&self) -> bool {
+        self.dataset.is_some() || self.data.is_some()
+    }
+
     /// Loads the data, defaulting to `default` when neither --dataset nor --data is given.
     pub fn load(&self, default: &str, seed: u64) -> Result<Dataset> {
         match (&self.dataset, &self.data) {

@@ -226,3 +226,96 @@ fn unknown_flags_are_usage_errors() {
     assert_eq!(mlproof(&["metrics", "--bogus"]).status.code(), Some(2));
     assert_eq!(mlproof(&["--format", "xml", "tour"]).status.code(), Some(2));
 }
+
+#[test]
+fn split_json_gives_folds_in_order() {
+    let v = json(&[
+        "split",
+        "--kind",
+        "time-series",
+        "--n-splits",
+        "3",
+        "--gap",
+        "2",
+        "--n-samples",
+        "20",
+    ]);
+    let folds = v["results"]["folds"].as_array().unwrap();
+    assert_eq!(folds.len(), 3);
+    // scikit-learn: test blocks of 20 // 4 = 5 rows at 5, 10, 15; training stops 2 rows short.
+    assert_eq!(folds[0]["test"], serde_json::json!([5, 6, 7, 8, 9]));
+    assert_eq!(folds[0]["train"], serde_json::json!([0, 1, 2]));
+    let text = stdout(&mlproof(&[
+        "split",
+        "--kind",
+        "stratified",
+        "--dataset",
+        "yeast4",
+    ]));
+    assert!(text.contains("fold   5") && text.contains("positive"));
+}
+
+#[test]
+fn split_warns_on_stderr_where_scikit_learn_warns() {
+    let o = mlproof(&[
+        "split",
+        "--kind",
+        "stratified",
+        "--dataset",
+        "glass2",
+        "--n-splits",
+        "20",
+    ]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("warning: the least populated class has only 17 members"));
+}
+
+#[test]
+fn split_parameters_scikit_learn_rejects_exit_2() {
+    for (args, expected) in [
+        (
+            vec!["split", "--n-splits", "1"],
+            "at least one train/test split",
+        ),
+        (
+            vec!["split", "--n-splits", "30", "--n-samples", "10"],
+            "greater than the number of samples",
+        ),
+        (vec!["split", "--kind", "stratified"], "needs class labels"),
+        (
+            vec![
+                "split",
+                "--kind",
+                "time-series",
+                "--n-samples",
+                "10",
+                "--n-splits",
+                "3",
+                "--gap",
+                "5",
+            ],
+            "leaves no training",
+        ),
+        (
+            vec![
+                "split",
+                "--kind",
+                "stratified",
+                "--dataset",
+                "glass2",
+                "--n-splits",
+                "500",
+            ],
+            "greater than the number of samples",
+        ),
+        (
+            vec!["split", "--kind", "loo", "--n-samples", "1"],
+            "at least two samples",
+        ),
+    ] {
+        let o = mlproof(&args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+}

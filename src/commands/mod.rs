@@ -3,6 +3,7 @@
 
 mod datasets;
 mod metrics;
+mod split;
 mod tour;
 
 use mlproof_core::Result;
@@ -15,5 +16,6 @@ pub fn run(cli: &Cli) -> Result<Output> {
         Command::Tour => tour::run(cli.seed),
         Command::Datasets { action } => datasets::run(action.as_ref(), cli.seed),
         Command::Metrics(args) => metrics::run(args, cli.seed),
+        Command::Split(args) => split::run(args, cli.seed),
     }
 }

@@ -2,6 +2,7 @@
 //! [`Doc`] of titles, paragraphs and tables (for people), drawn as a terminal table or
 //! Markdown. Computation never formats; renderers never compute.
 
+pub mod folds;
 mod markdown;
 mod text;
 
@@ -38,6 +39,8 @@ pub enum Block {
     Title(String),
     Paragraph(String),
     Table(Table),
+    /// Lines drawn in characters (a chart), printed as they are.
+    Figure(Vec<String>),
 }
 
 #[derive(Debug)]
@@ -61,6 +64,11 @@ impl Doc {
 
     pub fn table(&mut self, table: Table) -> &mut Self {
         self.blocks.push(Block::Table(table));
+        self
+    }
+
+    pub fn figure(&mut self, lines: Vec<String>) -> &mut Self {
+        self.blocks.push(Block::Figure(lines));
         self
     }
 

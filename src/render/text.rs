@@ -19,6 +19,10 @@ pub fn render(doc: &Doc) -> String {
             }
             Block::Paragraph(p) => out.push_str(&wrap(p, WIDTH)),
             Block::Table(t) => out.push_str(&table(t)),
+            Block::Figure(lines) => lines.iter().for_each(|l| {
+                out.push_str(l);
+                out.push('\n');
+            }),
         }
     }
     out

@@ -137,8 +137,63 @@ def regression_cases():
     ]
 
 
+def folds(splitter, X, y=None):
+    """Each fold's train and test indices, or the error scikit-learn raises."""
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            out = [{"train": tr.tolist(), "test": te.tolist()} for tr, te in splitter.split(X, y)]
+        return {"folds": out, "warned": any("least populated" in str(w.message) for w in caught)}
+    except ValueError as e:
+        return {"error": str(e)}
+
+
+def split_cases():
+    from sklearn.model_selection import KFold, LeaveOneOut, StratifiedKFold, TimeSeriesSplit
+
+    cases = []
+    for n in [7, 10, 23]:
+        for k in [2, 3, 5, 7, 8]:
+            r = folds(KFold(n_splits=k), np.zeros((n, 1)))
+            cases.append({"kind": "kfold", "n": n, "n_splits": k, **r})
+    cases.append({"kind": "loo", "n": 6, **folds(LeaveOneOut(), np.zeros((6, 1)))})
+    synthetic = {
+        "classes out of order": [2, 0, 1, 2, 2, 0, 1, 1, 2, 0, 2, 2, 1, 0, 2, 1, 2, 2, 0, 1],
+        "one class smaller than k": [0] * 12 + [1] * 2,
+        "every class smaller than k": [0, 0, 1, 1, 2],
+    }
+    for name, y in synthetic.items():
+        for k in [2, 3, 5]:
+            r = folds(StratifiedKFold(n_splits=k), np.zeros((len(y), 1)), np.array(y))
+            cases.append({"kind": "stratified", "name": name, "y": y, "n_splits": k, **r})
+    for name in KEEL:
+        y = pd.read_csv(ROOT / "datasets" / f"{name}.csv")["class"].to_numpy()
+        for k in [3, 5, 10]:
+            r = folds(StratifiedKFold(n_splits=k), np.zeros((len(y), 1)), y)
+            # Training indices are the complement; keep the fixture small.
+            r["folds"] = [{"test": f["test"]} for f in r["folds"]]
+            cases.append({"kind": "stratified", "dataset": name, "n_splits": k, **r})
+    for n in [20, 50, 1257]:
+        for k in [2, 3, 5]:
+            for gap in [0, 1, 3, 10]:
+                for max_train in [None, 4, 15]:
+                    for test_size in [None, 2, 5]:
+                        sp = TimeSeriesSplit(n_splits=k, gap=gap, max_train_size=max_train,
+                                             test_size=test_size)
+                        r = folds(sp, np.zeros((n, 1)))
+                        for f in r.get("folds", []):
+                            f["train"] = [f["train"][0], f["train"][-1] + 1] if f["train"] else []
+                            f["test"] = [f["test"][0], f["test"][-1] + 1]
+                        cases.append({"kind": "time-series", "n": n, "n_splits": k, "gap": gap,
+                                      "max_train_size": max_train, "test_size": test_size, **r})
+    return cases
+
+
 def main():
     OUT.mkdir(exist_ok=True)
+    splits = {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
+              "note": "time-series train/test are [start, end) ranges", "cases": split_cases()}
+    (OUT / "splits.json").write_text(json.dumps(splits, separators=(",", ":")) + "\n")
     fixture = {
         "generator": "tests/oracle/oracle.py",
         "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},

@@ -1,0 +1,113 @@
+//! `mlproof split`: which rows each fold trains and tests on, drawn.
+
+use mlproof_core::report::Report;
+use mlproof_core::Result;
+use mlproof_validation::split::{Splits, Splitter};
+use serde::Serialize;
+
+use crate::cli::{SplitArgs, SplitKind};
+use crate::render::{folds, Doc, Output};
+
+#[derive(Serialize)]
+struct Params {
+    #[serde(flatten)]
+    splitter: Splitter,
+    n_samples: usize,
+    seed: u64,
+}
+
+pub fn splitter(args: &SplitArgs) -> Result<Splitter> {
+    let (k, shuffle) = (args.n_splits, args.shuffle);
+    match args.kind {
+        SplitKind::Kfold => Splitter::KFold {
+            n_splits: k,
+            shuffle,
+        },
+        SplitKind::Stratified => Splitter::Stratified {
+            n_splits: k,
+            shuffle,
+        },
+        SplitKind::RepeatedStratified => Splitter::RepeatedStratified {
+            n_splits: k,
+            n_repeats: args.n_repeats,
+        },
+        SplitKind::Loo => Splitter::LeaveOneOut,
+        SplitKind::TimeSeries => Splitter::TimeSeries {
+            n_splits: k,
+            max_train_size: args.max_train_size,
+            test_size: args.test_size,
+            gap: args.gap,
+        },
+    }
+    .check()
+}
+
+pub fn run(args: &SplitArgs, seed: u64) -> Result<Output> {
+    let splitter = splitter(args)?;
+    let data = if args.data.given() {
+        Some(args.data.load("", seed)?)
+    } else {
+        None
+    };
+    let (n, y) = match &data {
+        Some(d) => (d.n_rows(), d.binary_target().ok().map(|y| y.to_vec())),
+        None => (args.n_samples.unwrap_or(20), None),
+    };
+    if splitter.needs_labels() && y.is_none() {
+        return Err(mlproof_core::Error::usage(
+            "stratified splitting needs class labels: give --dataset NAME or --data FILE --target COLUMN",
+        ));
+    }
+    let splits: Splits = splitter.split(n, y.as_deref(), seed)?;
+    for w in &splits.warnings {
+        eprintln!("mlproof: warning: {w}");
+    }
+
+    let mut doc = Doc::default();
+    let source = data
+        .as_ref()
+        .map_or(format!("{n} rows"), |d| format!("{} ({n} rows)", d.name));
+    doc.title(format!("{} over {source}", describe(&splitter)));
+    doc.figure(folds::chart(n, &splits.folds, y.as_deref()));
+    if let (SplitKind::TimeSeries, Some(d)) = (args.kind, &data) {
+        if d.time.is_none() {
+            doc.paragraph(format!(
+                "{} has no time column: rows are taken in file order.",
+                d.name
+            ));
+        }
+    }
+    let params = Params {
+        splitter,
+        n_samples: n,
+        seed,
+    };
+    let summary = data.as_ref().map(|d| d.summary());
+    Ok(Output::new(
+        Report::new("split", params, summary, splits),
+        doc,
+    ))
+}
+
+fn describe(s: &Splitter) -> String {
+    match s {
+        Splitter::KFold { n_splits, shuffle } => format!(
+            "{n_splits}-fold{}",
+            if *shuffle { " (shuffled)" } else { "" }
+        ),
+        Splitter::Stratified { n_splits, shuffle } => {
+            format!(
+                "Stratified {n_splits}-fold{}",
+                if *shuffle { " (shuffled)" } else { "" }
+            )
+        }
+        Splitter::RepeatedStratified {
+            n_splits,
+            n_repeats,
+        } => format!("{n_repeats} × stratified {n_splits}-fold"),
+        Splitter::LeaveOneOut => "Leave-one-out".into(),
+        Splitter::TimeSeries { n_splits, gap, .. } => {
+            format!("Time-series split ({n_splits} splits, gap {gap})")
+        }
+    }
+}
