@@ -86,8 +86,10 @@ fn stratified(y: &[usize], n_splits: usize, shuffle: Option<(u64, u64)>) -> Resu
     }
     let mut test_fold = vec![0usize; n];
     for k in 0..n_classes {
-        let mut folds_for_class: Vec<usize> = (0..n_splits)
-            .flat_map(|f| std::iter::repeat_n(f, allocation[f][k]))
+        let mut folds_for_class: Vec<usize> = allocation
+            .iter()
+            .enumerate()
+            .flat_map(|(f, per_class)| std::iter::repeat_n(f, per_class[k]))
             .collect();
         if let Some((s, repeat)) = shuffle {
             let mut rng = seed::rng(s, &format!("split/stratified/class{k}"), repeat);
