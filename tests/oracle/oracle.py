@@ -189,8 +189,34 @@ def split_cases():
     return cases
 
 
+NUMERIC = ["pima", "wisconsin", "ecoli3", "glass2", "yeast4"]
+
+
+def tree_cases():
+    """Training predictions of DecisionTreeClassifier on every numeric bundled set."""
+    from sklearn.tree import DecisionTreeClassifier
+
+    cases = []
+    for name in NUMERIC:
+        df = pd.read_csv(ROOT / "datasets" / f"{name}.csv")
+        X, y = df.drop(columns="class").to_numpy(dtype=float), df["class"].to_numpy()
+        for criterion in ["gini", "entropy"]:
+            for depth in [1, 2, 3, 4, 5, None]:
+                for split, leaf in [(2, 1), (10, 5)]:
+                    t = DecisionTreeClassifier(criterion=criterion, max_depth=depth, min_samples_split=split,
+                                               min_samples_leaf=leaf, random_state=0).fit(X, y)
+                    cases.append({"dataset": name, "criterion": criterion, "max_depth": depth,
+                                  "min_samples_split": split, "min_samples_leaf": leaf,
+                                  "n_leaves": int(t.get_n_leaves()), "depth": int(t.get_depth()),
+                                  "proba": clean(t.predict_proba(X)[:, 1])})
+    return cases
+
+
 def main():
     OUT.mkdir(exist_ok=True)
+    trees = {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
+             "note": "training-set P(class 1) of DecisionTreeClassifier(random_state=0)", "cases": tree_cases()}
+    (OUT / "trees.json").write_text(json.dumps(trees, separators=(",", ":")) + "\n")
     splits = {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
               "note": "time-series train/test are [start, end) ranges", "cases": split_cases()}
     (OUT / "splits.json").write_text(json.dumps(splits, separators=(",", ":")) + "\n")

@@ -1,0 +1,384 @@
+//! Growing the tree: depth-first, with scikit-learn's best-split search.
+
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2};
+use serde::Serialize;
+
+use super::{Criterion, TreeParams};
+use mlproof_core::{Error, Result};
+
+/// Values closer than this are one value (scikit-learn's `FEATURE_THRESHOLD`).
+const FEATURE_THRESHOLD: f64 = 1e-7;
+
+/// A node: its rows, impurity and value (class weights, or the mean target), and its split.
+#[derive(Debug, Clone, Serialize)]
+pub struct Node {
+    pub depth: usize,
+    pub n_samples: usize,
+    pub weighted_n_samples: f64,
+    pub impurity: f64,
+    /// Per-class weight (classification) or `[mean]` (regression).
+    pub value: Vec<f64>,
+    pub split: Option<Split>,
+}
+
+/// `x[feature] <= threshold` goes to `left`.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Split {
+    pub feature: usize,
+    pub threshold: f64,
+    pub left: usize,
+    pub right: usize,
+    /// Another feature gave the same impurity decrease (within 1e-12, relative).
+    /// scikit-learn picks among tied features in a random order fixed by `random_state`;
+    /// this tree takes the lowest index, so the two may differ below this node.
+    pub tied: bool,
+}
+
+/// A fitted tree; node 0 is the root.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tree {
+    pub nodes: Vec<Node>,
+    pub criterion: Criterion,
+    pub n_features: usize,
+}
+
+/// The targets a tree is grown on.
+enum Targets<'a> {
+    Classes { y: &'a [usize], n_classes: usize },
+    Values(&'a [f64]),
+}
+
+impl Targets<'_> {
+    fn width(&self) -> usize {
+        match self {
+            Targets::Classes { n_classes, .. } => *n_classes,
+            Targets::Values(_) => 3,
+        }
+    }
+
+    /// Adds row i with weight w to the sufficient statistics.
+    fn add(&self, stats: &mut [f64], i: usize, w: f64) {
+        match self {
+            Targets::Classes { y, .. } => stats[y[i]] += w,
+            Targets::Values(y) => {
+                stats[0] += w;
+                stats[1] += w * y[i];
+                stats[2] += w * y[i] * y[i];
+            }
+        }
+    }
+}
+
+struct Grower<'a> {
+    x: ArrayView2<'a, f64>,
+    targets: Targets<'a>,
+    weights: Option<&'a [f64]>,
+    params: TreeParams,
+    total_weight: f64,
+}
+
+struct Best {
+    feature: usize,
+    threshold: f64,
+    proxy: f64,
+    tied: bool,
+}
+
+impl Tree {
+    /// Grows a classification tree on class codes `0..n_classes`, optionally weighted.
+    pub fn fit_classifier<'a>(
+        x: ArrayView2<'a, f64>,
+        y: &'a [usize],
+        n_classes: usize,
+        weights: Option<&'a [f64]>,
+        params: &TreeParams,
+    ) -> Result<Tree> {
+        if !params.criterion.is_classification() {
+            return Err(Error::usage(
+                "a classification tree takes --criterion gini or entropy",
+            ));
+        }
+        if let Some(bad) = y.iter().find(|&&c| c >= n_classes) {
+            return Err(Error::input(format!(
+                "class code {bad} is outside the {n_classes} classes"
+            )));
+        }
+        grow(x, Targets::Classes { y, n_classes }, weights, params)
+    }
+
+    /// Grows a regression tree (squared error), optionally weighted.
+    pub fn fit_regressor<'a>(
+        x: ArrayView2<'a, f64>,
+        y: &'a [f64],
+        weights: Option<&'a [f64]>,
+        params: &TreeParams,
+    ) -> Result<Tree> {
+        let params = TreeParams {
+            criterion: Criterion::SquaredError,
+            ..*params
+        };
+        grow(x, Targets::Values(y), weights, &params)
+    }
+
+    /// The leaf a row falls into.
+    pub fn leaf(&self, row: ArrayView1<f64>) -> usize {
+        let mut id = 0;
+        while let Some(s) = self.nodes[id].split {
+            id = if row[s.feature] <= s.threshold {
+                s.left
+            } else {
+                s.right
+            };
+        }
+        id
+    }
+
+    /// Class probabilities: each row's leaf class weights, normalised (scikit-learn's
+    /// `predict_proba`).
+    pub fn predict_proba(&self, x: &Array2<f64>) -> Array2<f64> {
+        let k = self.nodes[0].value.len();
+        let mut out = Array2::zeros((x.nrows(), k));
+        for (i, row) in x.rows().into_iter().enumerate() {
+            let v = &self.nodes[self.leaf(row)].value;
+            let total: f64 = v.iter().sum();
+            for c in 0..k {
+                out[[i, c]] = v[c] / total;
+            }
+        }
+        out
+    }
+
+    /// The class with the largest leaf weight, ties to the lower class (scikit-learn's
+    /// `predict`, an argmax).
+    pub fn predict_class(&self, x: &Array2<f64>) -> Array1<usize> {
+        x.rows()
+            .into_iter()
+            .map(|row| {
+                let v = &self.nodes[self.leaf(row)].value;
+                (0..v.len()).fold(0, |best, c| if v[c] > v[best] { c } else { best })
+            })
+            .collect()
+    }
+
+    /// Regression predictions: each row's leaf mean.
+    pub fn predict_value(&self, x: &Array2<f64>) -> Array1<f64> {
+        x.rows()
+            .into_iter()
+            .map(|row| self.nodes[self.leaf(row)].value[0])
+            .collect()
+    }
+
+    /// Whether any split chose among features tied on impurity decrease.
+    pub fn has_tied_split(&self) -> bool {
+        self.nodes.iter().any(|n| n.split.is_some_and(|s| s.tied))
+    }
+
+    pub fn n_leaves(&self) -> usize {
+        self.nodes.iter().filter(|n| n.split.is_none()).count()
+    }
+
+    /// Depth of the deepest leaf (a lone root has depth 0).
+    pub fn depth(&self) -> usize {
+        self.nodes.iter().map(|n| n.depth).max().unwrap_or(0)
+    }
+}
+
+fn grow<'a>(
+    x: ArrayView2<'a, f64>,
+    targets: Targets<'a>,
+    weights: Option<&'a [f64]>,
+    params: &TreeParams,
+) -> Result<Tree> {
+    let n = x.nrows();
+    let len_y = match &targets {
+        Targets::Classes { y, .. } => y.len(),
+        Targets::Values(y) => y.len(),
+    };
+    if n == 0 || len_y != n || weights.is_some_and(|w| w.len() != n) {
+        return Err(Error::input(format!(
+            "a tree needs matching, non-empty rows and targets ({n} rows, {len_y} targets)"
+        )));
+    }
+    if x.iter().any(|v| !v.is_finite()) {
+        return Err(Error::input("features must be finite numbers"));
+    }
+    let total_weight = weights.map_or(n as f64, |w| w.iter().sum());
+    let grower = Grower {
+        x,
+        targets,
+        weights,
+        params: *params,
+        total_weight,
+    };
+    let mut samples: Vec<usize> = (0..n).collect();
+    let mut nodes: Vec<Node> = Vec::new();
+    // (start, end, depth, parent and side) — depth-first, left child first.
+    let mut stack: Vec<(usize, usize, usize, Option<(usize, bool)>)> = vec![(0, n, 0, None)];
+    while let Some((start, end, depth, parent)) = stack.pop() {
+        let id = nodes.len();
+        let node_rows = &mut samples[start..end];
+        let (node, split_at) = grower.node(node_rows, depth);
+        nodes.push(node);
+        if let Some((p, s)) = parent {
+            let split = nodes[p].split.as_mut().expect("a parent has a split");
+            if s {
+                split.left = id;
+            } else {
+                split.right = id;
+            }
+        }
+        if let Some(pos) = split_at {
+            stack.push((start + pos, end, depth + 1, Some((id, false))));
+            stack.push((start, start + pos, depth + 1, Some((id, true))));
+        }
+    }
+    Ok(Tree {
+        nodes,
+        criterion: params.criterion,
+        n_features: x.ncols(),
+    })
+}
+
+impl Grower<'_> {
+    fn w(&self, i: usize) -> f64 {
+        self.weights.map_or(1.0, |w| w[i])
+    }
+
+    fn stats(&self, rows: &[usize]) -> (Vec<f64>, f64) {
+        let mut stats = vec![0.0; self.targets.width()];
+        rows.iter()
+            .for_each(|&i| self.targets.add(&mut stats, i, self.w(i)));
+        let total = rows.iter().map(|&i| self.w(i)).sum();
+        (stats, total)
+    }
+
+    fn value(&self, stats: &[f64], total: f64) -> Vec<f64> {
+        match self.targets {
+            Targets::Classes { .. } => stats.to_vec(),
+            Targets::Values(_) => vec![stats[1] / total],
+        }
+    }
+
+    /// Builds the node over `rows`; if it splits, reorders `rows` (left rows first) and
+    /// returns the number of left rows.
+    fn node(&self, rows: &mut [usize], depth: usize) -> (Node, Option<usize>) {
+        let (stats, total) = self.stats(rows);
+        let impurity = self.params.criterion.impurity(&stats, total);
+        let mut node = Node {
+            depth,
+            n_samples: rows.len(),
+            weighted_n_samples: total,
+            impurity,
+            value: self.value(&stats, total),
+            split: None,
+        };
+        let p = &self.params;
+        let is_leaf = p.max_depth.is_some_and(|d| depth >= d)
+            || rows.len() < p.min_samples_split
+            || rows.len() < 2 * p.min_samples_leaf
+            || impurity <= f64::EPSILON;
+        if is_leaf {
+            return (node, None);
+        }
+        let Some(best) = self.best_split(rows, &stats, total) else {
+            return (node, None);
+        };
+        // Partition: rows with x[f] <= threshold first.
+        rows.sort_by_key(|&i| self.x[[i, best.feature]] > best.threshold);
+        let n_left = rows
+            .iter()
+            .take_while(|&&i| self.x[[i, best.feature]] <= best.threshold)
+            .count();
+        let (ls, lw) = self.stats(&rows[..n_left]);
+        let (rs, rw) = self.stats(&rows[n_left..]);
+        let c = self.params.criterion;
+        let improvement = (total / self.total_weight)
+            * (impurity - rw / total * c.impurity(&rs, rw) - lw / total * c.impurity(&ls, lw));
+        if improvement + f64::EPSILON < p.min_impurity_decrease {
+            return (node, None);
+        }
+        node.split = Some(Split {
+            feature: best.feature,
+            threshold: best.threshold,
+            left: 0,
+            right: 0,
+            tied: best.tied,
+        });
+        (node, Some(n_left))
+    }
+
+    /// scikit-learn's `BestSplitter.node_split` over every feature in index order.
+    fn best_split(&self, rows: &[usize], node_stats: &[f64], total: f64) -> Option<Best> {
+        let min_leaf = self.params.min_samples_leaf;
+        let criterion = self.params.criterion;
+        let m = rows.len();
+        let mut best: Option<Best> = None;
+        let mut sorted: Vec<(f64, usize)> = Vec::with_capacity(m);
+        let mut left = vec![0.0; node_stats.len()];
+        let mut right = vec![0.0; node_stats.len()];
+        for f in 0..self.x.ncols() {
+            sorted.clear();
+            sorted.extend(rows.iter().map(|&i| (self.x[[i, f]], i)));
+            sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+            if sorted[m - 1].0 <= sorted[0].0 + FEATURE_THRESHOLD {
+                continue; // constant in this node
+            }
+            left.iter_mut().for_each(|v| *v = 0.0);
+            right.copy_from_slice(node_stats);
+            let (mut w_left, mut moved) = (0.0, 0);
+            let mut p = 0;
+            while p < m {
+                while p + 1 < m && sorted[p + 1].0 <= sorted[p].0 + FEATURE_THRESHOLD {
+                    p += 1;
+                }
+                p += 1;
+                if p >= m || p < min_leaf || m - p < min_leaf {
+                    continue;
+                }
+                // Move rows [moved, p) from right to left.
+                for &(_, i) in &sorted[moved..p] {
+                    let w = self.w(i);
+                    self.targets.add(&mut left, i, w);
+                    w_left += w;
+                }
+                for k in 0..right.len() {
+                    right[k] = node_stats[k] - left[k];
+                }
+                moved = p;
+                let w_right = total - w_left;
+                let proxy = match criterion {
+                    Criterion::SquaredError => {
+                        left[1] * left[1] / w_left + right[1] * right[1] / w_right
+                    }
+                    _ => {
+                        -w_right * criterion.impurity(&right, w_right)
+                            - w_left * criterion.impurity(&left, w_left)
+                    }
+                };
+                if let Some(b) = best.as_mut() {
+                    let near = (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs().max(1e-300);
+                    if near && f != b.feature {
+                        b.tied = true;
+                    }
+                }
+                if best.as_ref().is_none_or(|b| proxy > b.proxy) {
+                    let (lo, hi) = (sorted[p - 1].0, sorted[p].0);
+                    let mut threshold = lo / 2.0 + hi / 2.0;
+                    if threshold == hi || threshold.is_infinite() {
+                        threshold = lo;
+                    }
+                    let tied = best.as_ref().is_some_and(|b| {
+                        b.tied && (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs()
+                    });
+                    best = Some(Best {
+                        feature: f,
+                        threshold,
+                        proxy,
+                        tied,
+                    });
+                }
+            }
+        }
+        best
+    }
+}

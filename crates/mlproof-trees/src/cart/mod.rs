@@ -1,0 +1,83 @@
+//! CART: binary splits chosen greedily by impurity decrease (Breiman et al., *Classification
+//! and Regression Trees*, 1984), with scikit-learn's conventions:
+//!
+//! * thresholds are midpoints between consecutive distinct values (values closer than
+//!   1e-7 are treated as equal); a row goes left when `x[f] <= threshold`;
+//! * a split is taken only if it strictly improves the best so far, features scanned in
+//!   index order (scikit-learn scans them in a random order fixed by `random_state`, so
+//!   exact ties between features may resolve differently);
+//! * a node is a leaf when it is at `max_depth`, has fewer than `min_samples_split` rows or
+//!   fewer than 2·`min_samples_leaf`, is pure (impurity ≤ machine ε), has no valid split, or
+//!   its weighted impurity decrease N_t/N·(I − N_R/N_t·I_R − N_L/N_t·I_L) is below
+//!   `min_impurity_decrease`.
+//!
+//! Impurities: Gini 1 − Σ pₖ², entropy −Σ pₖ log₂ pₖ (bits, as scikit-learn), squared
+//! error (1/N) Σ (yᵢ − ȳ)².
+
+mod build;
+mod criterion;
+
+use serde::Serialize;
+
+use mlproof_core::{Error, Result};
+
+pub use build::Tree;
+pub use criterion::Criterion;
+
+/// Checked tree parameters (scikit-learn's names and defaults).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TreeParams {
+    pub criterion: Criterion,
+    /// `None`: grow until the leaves are pure or too small to split.
+    pub max_depth: Option<usize>,
+    pub min_samples_split: usize,
+    pub min_samples_leaf: usize,
+    pub min_impurity_decrease: f64,
+}
+
+impl Default for TreeParams {
+    fn default() -> Self {
+        TreeParams {
+            criterion: Criterion::Gini,
+            max_depth: None,
+            min_samples_split: 2,
+            min_samples_leaf: 1,
+            min_impurity_decrease: 0.0,
+        }
+    }
+}
+
+impl TreeParams {
+    /// Rejects what scikit-learn rejects: depth 0, min_samples_split < 2,
+    /// min_samples_leaf < 1, a negative or non-finite min_impurity_decrease.
+    pub fn check(self) -> Result<Self> {
+        if self.max_depth == Some(0) {
+            return Err(Error::usage(
+                "--max-depth must be at least 1 (omit it for no limit)",
+            ));
+        }
+        if self.min_samples_split < 2 {
+            return Err(Error::usage(format!(
+                "--min-samples-split must be at least 2, got {}",
+                self.min_samples_split
+            )));
+        }
+        if self.min_samples_leaf < 1 {
+            return Err(Error::usage("--min-samples-leaf must be at least 1"));
+        }
+        if !(self.min_impurity_decrease.is_finite() && self.min_impurity_decrease >= 0.0) {
+            return Err(Error::usage(format!(
+                "--min-impurity-decrease must be a finite number ≥ 0, got {}",
+                self.min_impurity_decrease
+            )));
+        }
+        Ok(self)
+    }
+
+    pub fn with_max_depth(self, max_depth: Option<usize>) -> Self {
+        TreeParams { max_depth, ..self }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,12 @@
+//! Decision trees.
+//!
+//! [`cart`] is an f64 CART that searches splits the way scikit-learn's `BestSplitter` does
+//! (every distinct midpoint, strict improvement, the same stopping rules), so trees and
+//! their predictions can be compared with `DecisionTreeClassifier` / `DecisionTreeRegressor`.
+//! linfa-trees is kept as a cross-check in the tests.
+
+pub mod cart;
+mod model;
+
+pub use cart::{Criterion, Tree, TreeParams};
+pub use model::TreeClassifier;

@@ -1,0 +1,45 @@
+//! The CART tree as a [`BinaryClassifier`].
+
+use ndarray::{Array1, Array2};
+
+use crate::cart::{Tree, TreeParams};
+use mlproof_core::model::{BinaryClassifier, FittedBinary};
+use mlproof_core::Result;
+
+/// A classification tree with checked parameters; P(y = 1) is the positive share of the
+/// row's leaf.
+#[derive(Debug, Clone, Copy)]
+pub struct TreeClassifier {
+    pub params: TreeParams,
+}
+
+impl TreeClassifier {
+    pub fn new(params: TreeParams) -> Result<Self> {
+        Ok(TreeClassifier {
+            params: params.check()?,
+        })
+    }
+}
+
+impl BinaryClassifier for TreeClassifier {
+    fn name(&self) -> &'static str {
+        "tree"
+    }
+
+    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Box<dyn FittedBinary>> {
+        let y = y.to_vec();
+        Ok(Box::new(Tree::fit_classifier(
+            x.view(),
+            &y,
+            2,
+            None,
+            &self.params,
+        )?))
+    }
+}
+
+impl FittedBinary for Tree {
+    fn predict_proba(&self, x: &Array2<f64>) -> Array1<f64> {
+        Tree::predict_proba(self, x).column(1).to_owned()
+    }
+}
