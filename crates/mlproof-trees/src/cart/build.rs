@@ -77,6 +77,14 @@ struct Grower<'a> {
     total_weight: f64,
 }
 
+/// A node still to build: its rows `samples[start..end]` and (parent, is-left).
+struct Pending {
+    start: usize,
+    end: usize,
+    depth: usize,
+    parent: Option<(usize, bool)>,
+}
+
 struct Best {
     feature: usize,
     threshold: f64,
@@ -212,9 +220,20 @@ fn grow<'a>(
     };
     let mut samples: Vec<usize> = (0..n).collect();
     let mut nodes: Vec<Node> = Vec::new();
-    // (start, end, depth, parent and side) — depth-first, left child first.
-    let mut stack: Vec<(usize, usize, usize, Option<(usize, bool)>)> = vec![(0, n, 0, None)];
-    while let Some((start, end, depth, parent)) = stack.pop() {
+    // Depth-first, left child first.
+    let mut stack = vec![Pending {
+        start: 0,
+        end: n,
+        depth: 0,
+        parent: None,
+    }];
+    while let Some(Pending {
+        start,
+        end,
+        depth,
+        parent,
+    }) = stack.pop()
+    {
         let id = nodes.len();
         let node_rows = &mut samples[start..end];
         let (node, split_at) = grower.node(node_rows, depth);
@@ -228,8 +247,18 @@ fn grow<'a>(
             }
         }
         if let Some(pos) = split_at {
-            stack.push((start + pos, end, depth + 1, Some((id, false))));
-            stack.push((start, start + pos, depth + 1, Some((id, true))));
+            stack.push(Pending {
+                start: start + pos,
+                end,
+                depth: depth + 1,
+                parent: Some((id, false)),
+            });
+            stack.push(Pending {
+                start,
+                end: start + pos,
+                depth: depth + 1,
+                parent: Some((id, true)),
+            });
         }
     }
     Ok(Tree {
