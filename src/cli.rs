@@ -66,28 +66,25 @@ pub enum Command {
         mlproof split --kind kfold --shuffle --n-samples 12 --format json"
     )]
     Split(SplitArgs),
+    /// Cross-validate a model: per-fold scores, mean, standard deviation, 95% interval.
+    #[command(after_help = "Examples:\n  mlproof cv --dataset pima\n  \
+        mlproof cv --dataset yeast4 --model tree --max-depth 4 --split stratified --n-splits 10\n  \
+        mlproof cv --dataset german --scale --select-k 10\n  \
+        mlproof cv --dataset synth-stream --split time-series --gap 20")]
+    Cv(CvArgs),
+    /// Over/underfitting: validation curve (score vs complexity) or learning curve (vs size).
+    #[command(
+        after_help = "Examples:\n  mlproof curves                        tree max_depth 1-15, pima\n  \
+        mlproof curves --dataset wisconsin --param min-samples-leaf\n  \
+        mlproof curves --model logistic --param alpha --dataset german\n  \
+        mlproof curves --kind learning --dataset yeast4 --model tree --max-depth 4"
+    )]
+    Curves(CurvesArgs),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SplitKind {
-    /// Consecutive blocks (scikit-learn's KFold).
-    Kfold,
-    /// Each fold keeps the class proportions (StratifiedKFold).
-    Stratified,
-    /// Stratified k-fold repeated with different shuffles (RepeatedStratifiedKFold).
-    RepeatedStratified,
-    /// One row per test fold (LeaveOneOut).
-    Loo,
-    /// Train on the past, test on the next block (TimeSeriesSplit).
-    TimeSeries,
-}
-
+/// Splitter parameters shared by every command that splits.
 #[derive(Debug, Args)]
-pub struct SplitArgs {
-    /// Which splitter.
-    #[arg(long, value_enum, default_value_t = SplitKind::Kfold)]
-    pub kind: SplitKind,
-
+pub struct SplitterArgs {
     /// Number of folds (k).
     #[arg(long, default_value_t = 5)]
     pub n_splits: usize,
@@ -111,6 +108,160 @@ pub struct SplitArgs {
     /// Time series: rows per test block (default n / (k + 1)).
     #[arg(long, value_name = "T")]
     pub test_size: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelKind {
+    /// Standardise, then L2 logistic regression (linfa-logistic).
+    Logistic,
+    /// A CART decision tree (scikit-learn's split search).
+    Tree,
+    /// The training prior, ignoring the features.
+    Majority,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CriterionArg {
+    Gini,
+    Entropy,
+}
+
+/// The model and its in-fold preprocessing.
+#[derive(Debug, Args)]
+pub struct ModelArgs {
+    /// The learner (default: logistic; for curves, the one the knob belongs to).
+    #[arg(long, value_enum)]
+    pub model: Option<ModelKind>,
+
+    /// Tree: maximum depth (default: grow until pure).
+    #[arg(long)]
+    pub max_depth: Option<usize>,
+
+    /// Tree: the fewest rows a node needs to be split.
+    #[arg(long, default_value_t = 2)]
+    pub min_samples_split: usize,
+
+    /// Tree: the fewest rows a leaf may hold.
+    #[arg(long, default_value_t = 1)]
+    pub min_samples_leaf: usize,
+
+    /// Tree: impurity measure.
+    #[arg(long, value_enum, default_value_t = CriterionArg::Gini)]
+    pub criterion: CriterionArg,
+
+    /// Logistic: L2 penalty α (scikit-learn's C = 1/α).
+    #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
+    pub alpha: f64,
+
+    /// Standardise features inside each training fold.
+    #[arg(long)]
+    pub scale: bool,
+
+    /// Keep the K features most correlated with the label, chosen inside each training fold.
+    #[arg(long, value_name = "K")]
+    pub select_k: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct CvArgs {
+    #[command(flatten)]
+    pub model: ModelArgs,
+
+    /// The splitter (default: stratified).
+    #[arg(long = "split", value_enum)]
+    pub split: Option<SplitKind>,
+
+    #[command(flatten)]
+    pub splitter: SplitterArgs,
+
+    /// Predict positive when P(positive) is at least this.
+    #[arg(long, default_value_t = 0.5, allow_negative_numbers = true)]
+    pub threshold: f64,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CurveKind {
+    Validation,
+    Learning,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CurveParam {
+    /// Tree depth 1-15 (more is more complex).
+    MaxDepth,
+    /// Tree leaf size 200 down to 1 (smaller is more complex).
+    MinSamplesLeaf,
+    /// Logistic L2 penalty 1e3 down to 1e-3 (smaller is more complex).
+    Alpha,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MetricArg {
+    Accuracy,
+    BalancedAccuracy,
+    Precision,
+    Recall,
+    F1,
+    Mcc,
+    RocAuc,
+    AveragePrecision,
+    LogLoss,
+    Brier,
+}
+
+#[derive(Debug, Args)]
+pub struct CurvesArgs {
+    /// Validation curve (vs a complexity knob) or learning curve (vs training size).
+    #[arg(long, value_enum, default_value_t = CurveKind::Validation)]
+    pub kind: CurveKind,
+
+    /// The knob of a validation curve (default: max-depth, for a tree).
+    #[arg(long, value_enum, default_value_t = CurveParam::MaxDepth)]
+    pub param: CurveParam,
+
+    /// The score plotted.
+    #[arg(long, value_enum, default_value_t = MetricArg::Accuracy)]
+    pub metric: MetricArg,
+
+    #[command(flatten)]
+    pub model: ModelArgs,
+
+    /// The splitter (default: stratified).
+    #[arg(long = "split", value_enum)]
+    pub split: Option<SplitKind>,
+
+    #[command(flatten)]
+    pub splitter: SplitterArgs,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SplitKind {
+    /// Consecutive blocks (scikit-learn's KFold).
+    Kfold,
+    /// Each fold keeps the class proportions (StratifiedKFold).
+    Stratified,
+    /// Stratified k-fold repeated with different shuffles (RepeatedStratifiedKFold).
+    RepeatedStratified,
+    /// One row per test fold (LeaveOneOut).
+    Loo,
+    /// Train on the past, test on the next block (TimeSeriesSplit).
+    TimeSeries,
+}
+
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    /// Which splitter.
+    #[arg(long, value_enum, default_value_t = SplitKind::Kfold)]
+    pub kind: SplitKind,
+
+    #[command(flatten)]
+    pub splitter: SplitterArgs,
 
     /// Split N rows without data (default 20 when no data is given).
     #[arg(long, value_name = "N", conflicts_with_all = ["dataset", "data"])]

@@ -319,3 +319,102 @@ fn split_parameters_scikit_learn_rejects_exit_2() {
         assert!(err.contains(expected), "{args:?}: {err}");
     }
 }
+
+fn with_threads(args: &[&str], threads: &str) -> Vec<u8> {
+    let o = Command::new(env!("CARGO_BIN_EXE_mlproof"))
+        .args(args)
+        .env("RAYON_NUM_THREADS", threads)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    o.stdout
+}
+
+#[test]
+fn parallel_commands_print_the_same_bytes_at_any_thread_count() {
+    for args in [
+        &[
+            "cv",
+            "--dataset",
+            "ecoli3",
+            "--model",
+            "tree",
+            "--shuffle",
+            "--format",
+            "json",
+        ][..],
+        &["curves", "--dataset", "glass2", "--format", "json"][..],
+        &["curves", "--kind", "learning", "--dataset", "wisconsin"][..],
+    ] {
+        assert_eq!(with_threads(args, "1"), with_threads(args, "2"), "{args:?}");
+    }
+}
+
+#[test]
+fn cv_reports_every_fold_and_a_summary() {
+    let v = json(&[
+        "cv",
+        "--dataset",
+        "pima",
+        "--split",
+        "kfold",
+        "--n-splits",
+        "4",
+        "--scale",
+        "--select-k",
+        "3",
+    ]);
+    assert_eq!(v["results"]["folds"].as_array().unwrap().len(), 4);
+    let acc = &v["results"]["test"]["accuracy"];
+    assert!(acc["ci95_low"].as_f64().unwrap() <= acc["mean"].as_f64().unwrap());
+    assert_eq!(
+        v["params"]["model"],
+        "standardize → select-3-best → logistic"
+    );
+}
+
+#[test]
+fn validation_curve_names_its_regions_from_the_numbers() {
+    let v = json(&["curves", "--dataset", "pima"]);
+    let points = v["results"]["points"].as_array().unwrap();
+    assert_eq!(points.len(), 15);
+    let best = v["results"]["regions"]["best"].as_u64().unwrap() as usize;
+    let best_cv = points[best]["test"]["mean"].as_f64().unwrap();
+    assert!(points
+        .iter()
+        .all(|p| p["test"]["mean"].as_f64().unwrap() <= best_cv));
+    // A full-depth tree fits its training folds almost perfectly.
+    assert!(points[14]["train"]["mean"].as_f64().unwrap() > 0.99);
+}
+
+#[test]
+fn curve_and_cv_parameters_out_of_range_exit_2() {
+    for (args, expected) in [
+        (
+            vec!["curves", "--model", "logistic"],
+            "knob of the Tree model",
+        ),
+        (
+            vec!["cv", "--model", "tree", "--max-depth", "0"],
+            "--max-depth must be at least 1",
+        ),
+        (
+            vec!["cv", "--model", "tree", "--min-samples-split", "1"],
+            "--min-samples-split",
+        ),
+        (
+            vec!["cv", "--select-k", "99"],
+            "--select-k 99 is out of range",
+        ),
+        (vec!["cv", "--threshold", "2"], "--threshold"),
+        (
+            vec!["curves", "--min-samples-leaf", "0"],
+            "--min-samples-leaf",
+        ),
+    ] {
+        let o = mlproof(&args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+}

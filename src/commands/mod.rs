@@ -1,8 +1,11 @@
 //! One module per subcommand: each runs the computation from a library crate and lays the
 //! typed result out as a [`Doc`](crate::render::Doc).
 
+mod curves;
+mod cv;
 mod datasets;
 mod metrics;
+mod model;
 mod split;
 mod tour;
 
@@ -17,5 +20,7 @@ pub fn run(cli: &Cli) -> Result<Output> {
         Command::Datasets { action } => datasets::run(action.as_ref(), cli.seed),
         Command::Metrics(args) => metrics::run(args, cli.seed),
         Command::Split(args) => split::run(args, cli.seed),
+        Command::Cv(args) => cv::run(args, cli.seed),
+        Command::Curves(args) => curves::run(args, cli.seed),
     }
 }

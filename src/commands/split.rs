@@ -5,7 +5,7 @@ use mlproof_core::Result;
 use mlproof_validation::split::{Splits, Splitter};
 use serde::Serialize;
 
-use crate::cli::{SplitArgs, SplitKind};
+use crate::cli::{SplitArgs, SplitKind, SplitterArgs};
 use crate::render::{folds, Doc, Output};
 
 #[derive(Serialize)]
@@ -16,9 +16,9 @@ struct Params {
     seed: u64,
 }
 
-pub fn splitter(args: &SplitArgs) -> Result<Splitter> {
+pub fn splitter(kind: SplitKind, args: &SplitterArgs) -> Result<Splitter> {
     let (k, shuffle) = (args.n_splits, args.shuffle);
-    match args.kind {
+    match kind {
         SplitKind::Kfold => Splitter::KFold {
             n_splits: k,
             shuffle,
@@ -43,7 +43,7 @@ pub fn splitter(args: &SplitArgs) -> Result<Splitter> {
 }
 
 pub fn run(args: &SplitArgs, seed: u64) -> Result<Output> {
-    let splitter = splitter(args)?;
+    let splitter = splitter(args.kind, &args.splitter)?;
     let data = if args.data.given() {
         Some(args.data.load("", seed)?)
     } else {

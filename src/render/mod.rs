@@ -4,6 +4,7 @@
 
 pub mod folds;
 mod markdown;
+pub mod plot;
 mod text;
 
 use serde::Serialize;

@@ -8,6 +8,7 @@ pub mod metrics;
 pub mod model;
 pub mod preprocess;
 pub mod report;
+pub mod stats;
 
 pub use error::{Error, Result};
 pub use mlproof_data as data;

@@ -26,7 +26,7 @@ impl BinaryClassifier for TreeClassifier {
         "tree"
     }
 
-    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Box<dyn FittedBinary>> {
+    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, _seed: u64) -> Result<Box<dyn FittedBinary>> {
         let y = y.to_vec();
         Ok(Box::new(Tree::fit_classifier(
             x.view(),

@@ -119,7 +119,7 @@ pub fn run(data: &Dataset, params: &Params) -> Result<AccuracyParadox> {
     let learners: [&dyn BinaryClassifier; 2] = [&MajorityClass, &Logistic::new(params.alpha)?];
     let mut models = Vec::new();
     for learner in learners {
-        let fitted = learner.fit(&x_train, &y_train)?;
+        let fitted = learner.fit(&x_train, &y_train, params.seed)?;
         let proba = fitted.predict_proba(&x_test).to_vec();
         let pred = fitted.predict(&x_test, params.threshold).to_vec();
         models.push(ModelMetrics::compute(

@@ -13,6 +13,7 @@ mod confusion;
 mod probability;
 mod ranking;
 mod regression;
+mod scorer;
 mod sum;
 
 pub use classification::{
@@ -22,6 +23,7 @@ pub use confusion::{confusion_matrix, BinaryConfusion};
 pub use probability::{brier_score, log_loss};
 pub use ranking::{average_precision, precision_recall_curve, roc_auc, roc_curve, Curve, RocCurve};
 pub use regression::{mean_absolute_error, mean_squared_error, r2};
+pub use scorer::Metric;
 
 use crate::{Error, Result};
 

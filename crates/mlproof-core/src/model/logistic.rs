@@ -46,7 +46,7 @@ impl BinaryClassifier for Logistic {
         "logistic"
     }
 
-    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Box<dyn FittedBinary>> {
+    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, _seed: u64) -> Result<Box<dyn FittedBinary>> {
         if !(y.iter().any(|&v| v == 0) && y.iter().any(|&v| v == 1)) {
             return Err(Error::input(
                 "logistic regression needs both classes in its training rows; \
@@ -91,7 +91,10 @@ mod tests {
     fn probabilities_are_for_label_one_even_when_it_is_the_minority() {
         let x = array![[0.0], [0.1], [0.2], [0.3], [0.4], [0.5], [2.0], [2.1]];
         let y = array![0, 0, 0, 0, 0, 0, 1, 1];
-        let p = Logistic::default().fit(&x, &y).unwrap().predict_proba(&x);
+        let p = Logistic::default()
+            .fit(&x, &y, 0)
+            .unwrap()
+            .predict_proba(&x);
         assert!(p[7] > 0.5 && p[0] < 0.5, "{p}");
     }
 }

@@ -16,7 +16,12 @@ impl BinaryClassifier for MajorityClass {
         "majority"
     }
 
-    fn fit(&self, _x: &Array2<f64>, y: &Array1<usize>) -> Result<Box<dyn FittedBinary>> {
+    fn fit(
+        &self,
+        _x: &Array2<f64>,
+        y: &Array1<usize>,
+        _seed: u64,
+    ) -> Result<Box<dyn FittedBinary>> {
         if y.is_empty() {
             return Err(Error::input("cannot fit a model on zero rows"));
         }

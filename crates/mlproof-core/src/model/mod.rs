@@ -3,9 +3,11 @@
 
 mod logistic;
 mod majority;
+pub mod pipeline;
 
 pub use logistic::Logistic;
 pub use majority::MajorityClass;
+pub use pipeline::{Pipeline, SelectKBest, Standardize, Step};
 
 use ndarray::{Array1, Array2};
 
@@ -17,7 +19,9 @@ pub trait BinaryClassifier: Sync {
     /// A short name for tables and JSON (`"logistic"`).
     fn name(&self) -> &'static str;
 
-    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Box<dyn FittedBinary>>;
+    /// Fits on training rows; `seed` drives any randomness of the learner or its steps
+    /// (derived per fold or round by the caller).
+    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, seed: u64) -> Result<Box<dyn FittedBinary>>;
 }
 
 /// A fitted binary model.

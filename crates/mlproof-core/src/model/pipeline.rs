@@ -1,0 +1,176 @@
+//! Preprocessing steps chained before a learner, fitted on the training rows only: the
+//! pipeline is itself a [`BinaryClassifier`], so cross-validation refits every step inside
+//! every training fold and nothing about the test rows leaks into them.
+
+use ndarray::{Array1, Array2, Axis};
+
+use super::{BinaryClassifier, FittedBinary};
+use crate::preprocess::StandardScaler;
+use crate::{Error, Result};
+
+/// A preprocessing step: fitted on training rows, applied to any rows.
+pub trait Step: Sync + Send {
+    fn name(&self) -> String;
+    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Box<dyn Transform>>;
+}
+
+/// A fitted step.
+pub trait Transform: Send + Sync {
+    fn apply(&self, x: &Array2<f64>) -> Array2<f64>;
+}
+
+/// z-scores with the training rows' mean and population standard deviation.
+#[derive(Debug, Clone, Copy)]
+pub struct Standardize;
+
+impl Step for Standardize {
+    fn name(&self) -> String {
+        "standardize".into()
+    }
+
+    fn fit(&self, x: &Array2<f64>, _y: &Array1<usize>) -> Result<Box<dyn Transform>> {
+        Ok(Box::new(StandardScaler::fit(x)))
+    }
+}
+
+impl Transform for StandardScaler {
+    fn apply(&self, x: &Array2<f64>) -> Array2<f64> {
+        self.transform(x)
+    }
+}
+
+/// Keeps the k features with the largest |Pearson correlation| with the label
+/// (ties to the lower index); a constant feature scores 0.
+#[derive(Debug, Clone, Copy)]
+pub struct SelectKBest {
+    pub k: usize,
+}
+
+struct Columns(Vec<usize>);
+
+impl Step for SelectKBest {
+    fn name(&self) -> String {
+        format!("select-{}-best", self.k)
+    }
+
+    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Box<dyn Transform>> {
+        if self.k == 0 || self.k > x.ncols() {
+            return Err(Error::usage(format!(
+                "--select-k {} is out of range; choose 1 to {} (the number of features)",
+                self.k,
+                x.ncols()
+            )));
+        }
+        let scores = correlations(x, y);
+        let mut order: Vec<usize> = (0..x.ncols()).collect();
+        order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+        let mut keep = order[..self.k].to_vec();
+        keep.sort_unstable();
+        Ok(Box::new(Columns(keep)))
+    }
+}
+
+impl Transform for Columns {
+    fn apply(&self, x: &Array2<f64>) -> Array2<f64> {
+        x.select(Axis(1), &self.0)
+    }
+}
+
+/// |corr(xⱼ, y)| for every column.
+pub fn correlations(x: &Array2<f64>, y: &Array1<usize>) -> Vec<f64> {
+    let n = x.nrows() as f64;
+    let yf = y.mapv(|v| v as f64);
+    let y_mean = yf.sum() / n;
+    let y_dev = yf.mapv(|v| v - y_mean);
+    let y_ss = y_dev.dot(&y_dev);
+    x.axis_iter(Axis(1))
+        .map(|col| {
+            let mean = col.sum() / n;
+            let dev = col.mapv(|v| v - mean);
+            let denom = (dev.dot(&dev) * y_ss).sqrt();
+            if denom > 0.0 {
+                (dev.dot(&y_dev) / denom).abs()
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
+/// Steps, then a learner.
+pub struct Pipeline {
+    pub steps: Vec<Box<dyn Step>>,
+    pub learner: Box<dyn BinaryClassifier>,
+}
+
+struct FittedPipeline {
+    transforms: Vec<Box<dyn Transform>>,
+    model: Box<dyn FittedBinary>,
+}
+
+impl Pipeline {
+    /// "standardize → select-5-best → logistic".
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = self.steps.iter().map(|s| s.name()).collect();
+        parts.push(self.learner.name().to_owned());
+        parts.join(" → ")
+    }
+}
+
+impl BinaryClassifier for Pipeline {
+    fn name(&self) -> &'static str {
+        self.learner.name()
+    }
+
+    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, seed: u64) -> Result<Box<dyn FittedBinary>> {
+        let mut x = x.clone();
+        let mut transforms = Vec::with_capacity(self.steps.len());
+        for step in &self.steps {
+            let t = step.fit(&x, y)?;
+            x = t.apply(&x);
+            transforms.push(t);
+        }
+        let model = self.learner.fit(&x, y, seed)?;
+        Ok(Box::new(FittedPipeline { transforms, model }))
+    }
+}
+
+impl FittedBinary for FittedPipeline {
+    fn predict_proba(&self, x: &Array2<f64>) -> Array1<f64> {
+        let mut x = x.clone();
+        for t in &self.transforms {
+            x = t.apply(&x);
+        }
+        self.model.predict_proba(&x)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MajorityClass;
+    use ndarray::array;
+
+    #[test]
+    fn select_k_best_keeps_the_most_correlated_columns_fitted_on_training_rows() {
+        let x = array![
+            [0.0, 5.0, 1.0],
+            [0.0, 3.0, 0.0],
+            [1.0, 4.0, 1.0],
+            [1.0, 4.0, 0.0]
+        ];
+        let y = array![0, 0, 1, 1];
+        let t = SelectKBest { k: 1 }.fit(&x, &y).unwrap();
+        assert_eq!(t.apply(&x).column(0).to_vec(), vec![0.0, 0.0, 1.0, 1.0]);
+        assert!(SelectKBest { k: 4 }.fit(&x, &y).is_err());
+    }
+
+    #[test]
+    fn a_pipeline_describes_its_steps() {
+        let p = Pipeline {
+            steps: vec![Box::new(Standardize), Box::new(SelectKBest { k: 2 })],
+            learner: Box::new(MajorityClass),
+        };
+        assert_eq!(p.describe(), "standardize → select-2-best → majority");
+    }
+}

@@ -1,0 +1,196 @@
+//! Over- and underfitting made visible: the validation curve (score against a complexity
+//! knob) and the learning curve (score against training-set size), each with training and
+//! cross-validated scores.
+
+use ndarray::{Array1, Array2};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use mlproof_core::metrics::Metric;
+use mlproof_core::model::BinaryClassifier;
+use mlproof_core::stats::Summary;
+use mlproof_core::{Error, Result};
+
+use crate::cv::{cross_validate, CvOptions};
+use crate::split::Fold;
+
+/// Train and CV score at one setting.
+#[derive(Debug, Clone, Serialize)]
+pub struct CurvePoint {
+    /// The knob's value (complexity) or the training-set size.
+    pub x: f64,
+    pub train: Summary,
+    pub test: Summary,
+}
+
+/// Where each point falls, read from the numbers (see [`regions`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct Regions {
+    /// Index of the best CV score.
+    pub best: usize,
+    /// The one-standard-error band: points whose CV mean is within one standard error
+    /// (std/√k) of the best.
+    pub sweet_spot: (usize, usize),
+    /// Points of lower complexity than the band: underfitting.
+    pub underfit: Option<(usize, usize)>,
+    /// Points of higher complexity than the band: overfitting.
+    pub overfit: Option<(usize, usize)>,
+}
+
+/// CV at each value of a knob; `learner_at(i)` builds the learner for the i-th value.
+pub fn validation_curve(
+    x: &Array2<f64>,
+    y: &Array1<usize>,
+    values: &[f64],
+    learner_at: &(dyn Fn(usize) -> Result<Box<dyn BinaryClassifier>> + Sync),
+    folds: &[Fold],
+    metric: Metric,
+    seed: u64,
+) -> Result<Vec<CurvePoint>> {
+    let opts = CvOptions {
+        metrics: vec![metric],
+        threshold: 0.5,
+        train_scores: true,
+        seed,
+    };
+    values
+        .par_iter()
+        .enumerate()
+        .map(|(i, &v)| {
+            let learner = learner_at(i)?;
+            let r = cross_validate(x, y, learner.as_ref(), folds, &opts)?;
+            let pick = |m: &Option<std::collections::BTreeMap<&str, Summary>>| {
+                m.as_ref().and_then(|t| t.get(metric.name()).copied())
+            };
+            Ok(CurvePoint {
+                x: v,
+                train: pick(&r.train).ok_or_else(|| Error::internal("missing train scores"))?,
+                test: r.test[metric.name()],
+            })
+        })
+        .collect()
+}
+
+/// CV with the first ⌈f·n_train⌉ training rows of every fold, for each fraction f
+/// (scikit-learn's `learning_curve` takes `train[:n]` the same way).
+pub fn learning_curve(
+    x: &Array2<f64>,
+    y: &Array1<usize>,
+    fractions: &[f64],
+    learner: &dyn BinaryClassifier,
+    folds: &[Fold],
+    metric: Metric,
+    seed: u64,
+) -> Result<Vec<CurvePoint>> {
+    if let Some(f) = fractions.iter().find(|f| !(**f > 0.0 && **f <= 1.0)) {
+        return Err(Error::usage(format!(
+            "training fractions must be in (0, 1], got {f}"
+        )));
+    }
+    let opts = CvOptions {
+        metrics: vec![metric],
+        threshold: 0.5,
+        train_scores: true,
+        seed,
+    };
+    fractions
+        .par_iter()
+        .map(|&f| {
+            let shrunk: Vec<Fold> = folds
+                .iter()
+                .map(|fold| {
+                    let m = ((f * fold.train.len() as f64).ceil() as usize).max(1);
+                    Fold {
+                        train: fold.train[..m].to_vec(),
+                        test: fold.test.clone(),
+                    }
+                })
+                .collect();
+            let size =
+                shrunk.iter().map(|s| s.train.len()).sum::<usize>() as f64 / shrunk.len() as f64;
+            let r = cross_validate(x, y, learner, &shrunk, &opts)?;
+            let train = r.train.as_ref().and_then(|t| t.get(metric.name()).copied());
+            Ok(CurvePoint {
+                x: size,
+                train: train.ok_or_else(|| Error::internal("missing train scores"))?,
+                test: r.test[metric.name()],
+            })
+        })
+        .collect()
+}
+
+/// Names the regions of a validation curve ordered by increasing complexity: the best CV
+/// score, the band within one standard error of it (Breiman et al.'s one-SE rule), and the
+/// points below (underfit) and above (overfit) the band.
+pub fn regions(points: &[CurvePoint], higher_is_better: bool) -> Option<Regions> {
+    let sign = if higher_is_better { 1.0 } else { -1.0 };
+    let best = (0..points.len())
+        .filter(|&i| !points[i].test.mean.is_nan())
+        .max_by(|&a, &b| {
+            (sign * points[a].test.mean)
+                .total_cmp(&(sign * points[b].test.mean))
+                .then(b.cmp(&a))
+        })?;
+    let se = points[best].test.std / (points[best].test.n as f64).sqrt();
+    let within = |i: usize| sign * (points[best].test.mean - points[i].test.mean) <= se;
+    let mut lo = best;
+    while lo > 0 && within(lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = best;
+    while hi + 1 < points.len() && within(hi + 1) {
+        hi += 1;
+    }
+    Some(Regions {
+        best,
+        sweet_spot: (lo, hi),
+        underfit: (lo > 0).then(|| (0, lo - 1)),
+        overfit: (hi + 1 < points.len()).then(|| (hi + 1, points.len() - 1)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(x: f64, cv: f64, std: f64) -> CurvePoint {
+        let s = |mean| Summary {
+            mean,
+            std,
+            ci95_low: mean,
+            ci95_high: mean,
+            n: 4,
+        };
+        CurvePoint {
+            x,
+            train: s(1.0),
+            test: s(cv),
+        }
+    }
+
+    #[test]
+    fn regions_split_at_one_standard_error_of_the_best() {
+        // SE = 0.02 / √4 = 0.01.
+        let pts: Vec<CurvePoint> = [0.60, 0.70, 0.795, 0.80, 0.792, 0.70]
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| point(i as f64, v, 0.02))
+            .collect();
+        let r = regions(&pts, true).unwrap();
+        assert_eq!(
+            (r.best, r.sweet_spot, r.underfit, r.overfit),
+            (3, (2, 4), Some((0, 1)), Some((5, 5)))
+        );
+    }
+
+    #[test]
+    fn a_best_first_point_has_no_underfit_region() {
+        let pts: Vec<CurvePoint> = [0.9, 0.5]
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| point(i as f64, v, 0.0))
+            .collect();
+        let r = regions(&pts, true).unwrap();
+        assert_eq!((r.underfit, r.overfit), (None, Some((1, 1))));
+    }
+}

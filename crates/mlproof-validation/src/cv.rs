@@ -1,0 +1,121 @@
+//! The cross-validation runner: any learner (a [`Pipeline`](mlproof_core::model::Pipeline)
+//! refits its steps inside each training fold), any splitter, any metrics. Folds run in
+//! parallel; each fold's seed is derived from the command's seed and the fold index, and
+//! results are gathered in fold order, so the output is the same at any thread count.
+
+use std::collections::BTreeMap;
+
+use ndarray::{Array1, Array2, Axis};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use mlproof_core::metrics::Metric;
+use mlproof_core::model::BinaryClassifier;
+use mlproof_core::seed;
+use mlproof_core::stats::Summary;
+use mlproof_core::Result;
+
+use crate::split::Fold;
+
+/// Scores of one fold, by metric name.
+#[derive(Debug, Clone, Serialize)]
+pub struct FoldScores {
+    pub fold: usize,
+    pub train_rows: usize,
+    pub test_rows: usize,
+    pub test: BTreeMap<&'static str, f64>,
+    /// Scores on the fold's own training rows (for over/underfitting), when asked for.
+    pub train: Option<BTreeMap<&'static str, f64>>,
+}
+
+/// Per-fold scores and their summaries.
+#[derive(Debug, Clone, Serialize)]
+pub struct CvResult {
+    pub folds: Vec<FoldScores>,
+    pub test: BTreeMap<&'static str, Summary>,
+    pub train: Option<BTreeMap<&'static str, Summary>>,
+}
+
+/// How to score.
+#[derive(Debug, Clone)]
+pub struct CvOptions {
+    pub metrics: Vec<Metric>,
+    /// Predict positive when P(y = 1) ≥ threshold.
+    pub threshold: f64,
+    pub train_scores: bool,
+    pub seed: u64,
+}
+
+fn score(
+    fitted: &dyn mlproof_core::model::FittedBinary,
+    x: &Array2<f64>,
+    y: &[usize],
+    opts: &CvOptions,
+) -> Result<BTreeMap<&'static str, f64>> {
+    let proba = fitted.predict_proba(x).to_vec();
+    let pred: Vec<usize> = proba
+        .iter()
+        .map(|&p| usize::from(p >= opts.threshold))
+        .collect();
+    opts.metrics
+        .iter()
+        .map(|m| Ok((m.name(), m.compute(y, &pred, &proba)?)))
+        .collect()
+}
+
+/// Fits `learner` on each fold's training rows and scores its test rows.
+pub fn cross_validate(
+    x: &Array2<f64>,
+    y: &Array1<usize>,
+    learner: &dyn BinaryClassifier,
+    folds: &[Fold],
+    opts: &CvOptions,
+) -> Result<CvResult> {
+    let folds: Vec<FoldScores> = folds
+        .par_iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let (x_train, y_train) = (x.select(Axis(0), &f.train), y.select(Axis(0), &f.train));
+            let (x_test, y_test) = (x.select(Axis(0), &f.test), y.select(Axis(0), &f.test));
+            let fitted = learner.fit(
+                &x_train,
+                &y_train,
+                seed::derive(opts.seed, "cv/fit", k as u64),
+            )?;
+            let test = score(fitted.as_ref(), &x_test, &y_test.to_vec(), opts)?;
+            let train = if opts.train_scores {
+                Some(score(fitted.as_ref(), &x_train, &y_train.to_vec(), opts)?)
+            } else {
+                None
+            };
+            Ok(FoldScores {
+                fold: k + 1,
+                train_rows: f.train.len(),
+                test_rows: f.test.len(),
+                test,
+                train,
+            })
+        })
+        .collect::<Result<_>>()?;
+    let summarize = |pick: &dyn Fn(&FoldScores) -> Option<f64>, m: &Metric| {
+        let values: Vec<f64> = folds.iter().filter_map(pick).collect();
+        (m.name(), Summary::of(&values))
+    };
+    let test = opts
+        .metrics
+        .iter()
+        .map(|m| summarize(&|f| f.test.get(m.name()).copied(), m))
+        .collect();
+    let train = opts.train_scores.then(|| {
+        opts.metrics
+            .iter()
+            .map(|m| {
+                summarize(
+                    &|f| f.train.as_ref().and_then(|t| t.get(m.name()).copied()),
+                    m,
+                )
+            })
+            .collect()
+    });
+    Ok(CvResult { folds, test, train })
+}

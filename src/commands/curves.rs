@@ -1,0 +1,305 @@
+//! `mlproof curves`: validation and learning curves, plotted, with the regions named from
+//! the numbers.
+
+use mlproof_core::data::encode;
+use mlproof_core::metrics::Metric;
+use mlproof_core::model::BinaryClassifier;
+use mlproof_core::report::Report;
+use mlproof_core::{Error, Result};
+use mlproof_validation::curves::{learning_curve, regions, validation_curve, CurvePoint, Regions};
+use mlproof_validation::Splitter;
+use serde::Serialize;
+
+use super::{model, split};
+use crate::cli::{CurveKind, CurveParam, CurvesArgs, MetricArg, ModelArgs, ModelKind, SplitKind};
+use crate::render::plot::{plot, Series};
+use crate::render::{num, Doc, Output, Table};
+
+/// Learning-curve training fractions (scikit-learn's default `np.linspace(0.1, 1.0, 5)`).
+const FRACTIONS: [f64; 5] = [0.1, 0.325, 0.55, 0.775, 1.0];
+
+#[derive(Serialize)]
+struct Params {
+    kind: &'static str,
+    param: Option<&'static str>,
+    model: String,
+    metric: Metric,
+    splitter: Splitter,
+    seed: u64,
+}
+
+#[derive(Serialize)]
+struct Results {
+    points: Vec<CurvePoint>,
+    regions: Option<Regions>,
+    reading: String,
+}
+
+pub fn metric(m: MetricArg) -> Metric {
+    match m {
+        MetricArg::Accuracy => Metric::Accuracy,
+        MetricArg::BalancedAccuracy => Metric::BalancedAccuracy,
+        MetricArg::Precision => Metric::Precision,
+        MetricArg::Recall => Metric::Recall,
+        MetricArg::F1 => Metric::F1,
+        MetricArg::Mcc => Metric::Mcc,
+        MetricArg::RocAuc => Metric::RocAuc,
+        MetricArg::AveragePrecision => Metric::AveragePrecision,
+        MetricArg::LogLoss => Metric::LogLoss,
+        MetricArg::Brier => Metric::Brier,
+    }
+}
+
+/// The knob's name, its values in order of increasing complexity, and its model.
+fn knob(p: CurveParam) -> (&'static str, Vec<f64>, ModelKind) {
+    match p {
+        CurveParam::MaxDepth => (
+            "max_depth",
+            (1..=15).map(f64::from).collect(),
+            ModelKind::Tree,
+        ),
+        CurveParam::MinSamplesLeaf => (
+            "min_samples_leaf",
+            vec![200.0, 100.0, 50.0, 20.0, 10.0, 5.0, 2.0, 1.0],
+            ModelKind::Tree,
+        ),
+        CurveParam::Alpha => (
+            "alpha",
+            vec![1e3, 1e2, 1e1, 1.0, 1e-1, 1e-2, 1e-3],
+            ModelKind::Logistic,
+        ),
+    }
+}
+
+fn learner_with(
+    args: &ModelArgs,
+    kind: ModelKind,
+    param: CurveParam,
+    v: f64,
+) -> Result<Box<dyn BinaryClassifier>> {
+    let mut m = ModelArgs {
+        model: Some(kind),
+        ..model_args_copy(args)
+    };
+    match param {
+        CurveParam::MaxDepth => m.max_depth = Some(v as usize),
+        CurveParam::MinSamplesLeaf => m.min_samples_leaf = v as usize,
+        CurveParam::Alpha => m.alpha = v,
+    }
+    Ok(Box::new(model::pipeline(model::learner(kind, &m)?, &m)))
+}
+
+fn model_args_copy(a: &ModelArgs) -> ModelArgs {
+    ModelArgs {
+        model: a.model,
+        max_depth: a.max_depth,
+        min_samples_split: a.min_samples_split,
+        min_samples_leaf: a.min_samples_leaf,
+        criterion: a.criterion,
+        alpha: a.alpha,
+        scale: a.scale,
+        select_k: a.select_k,
+    }
+}
+
+pub fn run(args: &CurvesArgs, seed: u64) -> Result<Output> {
+    let metric = metric(args.metric);
+    let splitter = split::splitter(args.split.unwrap_or(SplitKind::Stratified), &args.splitter)?;
+    let data = args.data.load("pima", seed)?;
+    let y = data.binary_target()?;
+    let (x, _) = encode::one_hot(&data);
+    let splits = splitter.split(data.n_rows(), Some(&y.to_vec()), seed)?;
+    for w in &splits.warnings {
+        eprintln!("mlproof: warning: {w}");
+    }
+    let mut doc = Doc::default();
+    let (params, results) = match args.kind {
+        CurveKind::Validation => {
+            let (name, values, kind) = knob(args.param);
+            if args.model.model.is_some_and(|m| m != kind) {
+                return Err(Error::usage(format!(
+                    "--param {name} is a knob of the {kind:?} model; drop --model or choose another --param"
+                )));
+            }
+            // Check the fixed parameters once, before the sweep.
+            learner_with(&args.model, kind, args.param, values[0])?;
+            let learner_at = |i: usize| learner_with(&args.model, kind, args.param, values[i]);
+            let points =
+                validation_curve(&x, &y, &values, &learner_at, &splits.folds, metric, seed)?;
+            let regions = regions(&points, metric.higher_is_better());
+            let reading = read_validation(name, &points, regions.as_ref());
+            let model = format!("{kind:?}").to_lowercase();
+            doc.title(format!(
+                "Validation curve: {model} {name} on {}, {} folds, {}",
+                data.name,
+                splits.folds.len(),
+                metric.name()
+            ));
+            draw(&mut doc, &points, name, fmt_knob);
+            doc.paragraph(&reading);
+            let p = Params {
+                kind: "validation",
+                param: Some(name),
+                model,
+                metric,
+                splitter,
+                seed,
+            };
+            (
+                p,
+                Results {
+                    points,
+                    regions,
+                    reading,
+                },
+            )
+        }
+        CurveKind::Learning => {
+            let kind = args.model.model.unwrap_or(ModelKind::Tree);
+            let learner = model::pipeline(model::learner(kind, &args.model)?, &args.model);
+            let points = learning_curve(&x, &y, &FRACTIONS, &learner, &splits.folds, metric, seed)?;
+            let reading = read_learning(&points);
+            doc.title(format!(
+                "Learning curve: {} on {}, {} folds, {}",
+                learner.describe(),
+                data.name,
+                splits.folds.len(),
+                metric.name()
+            ));
+            draw(&mut doc, &points, "training rows", |v| format!("{v:.0}"));
+            doc.paragraph(&reading);
+            let p = Params {
+                kind: "learning",
+                param: None,
+                model: learner.describe(),
+                metric,
+                splitter,
+                seed,
+            };
+            (
+                p,
+                Results {
+                    points,
+                    regions: None,
+                    reading,
+                },
+            )
+        }
+    };
+    Ok(Output::new(
+        Report::new("curves", params, Some(data.summary()), results),
+        doc,
+    ))
+}
+
+fn fmt_knob(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e6 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+fn draw(doc: &mut Doc, points: &[CurvePoint], x_title: &str, label: impl Fn(f64) -> String) {
+    let labels: Vec<String> = points.iter().map(|p| label(p.x)).collect();
+    let train: Vec<f64> = points.iter().map(|p| p.train.mean).collect();
+    let test: Vec<f64> = points.iter().map(|p| p.test.mean).collect();
+    let series = [
+        Series {
+            label: "train",
+            glyph: '○',
+            values: &train,
+        },
+        Series {
+            label: "cross-validated",
+            glyph: '●',
+            values: &test,
+        },
+    ];
+    doc.figure(plot(&labels, &series, 12, x_title));
+    let mut t = Table::new(
+        &[x_title, "train", "CV mean", "CV std", "gap"],
+        &[0, 1, 2, 3, 4],
+    );
+    for (p, l) in points.iter().zip(&labels) {
+        t.row(vec![
+            l.clone(),
+            num(p.train.mean),
+            num(p.test.mean),
+            num(p.test.std),
+            num(p.train.mean - p.test.mean),
+        ]);
+    }
+    doc.table(t);
+}
+
+fn read_validation(name: &str, pts: &[CurvePoint], r: Option<&Regions>) -> String {
+    let Some(r) = r else {
+        return "No defined CV score to read.".into();
+    };
+    let at = |i: usize| fmt_knob(pts[i].x);
+    let span = |(a, b): (usize, usize)| {
+        if a == b {
+            at(a)
+        } else {
+            format!("{}–{}", at(a), at(b))
+        }
+    };
+    let b = &pts[r.best];
+    let mut parts = vec![format!(
+        "Best CV score {} at {name} {} (train {}); the sweet spot, within one standard error of it, is {name} {}",
+        num(b.test.mean),
+        at(r.best),
+        num(b.train.mean),
+        span(r.sweet_spot)
+    )];
+    if let Some(u) = r.underfit {
+        parts.push(format!(
+            "underfit at {} (CV {} at {}: too simple, train and CV both low)",
+            span(u),
+            num(pts[u.0].test.mean),
+            at(u.0)
+        ));
+    }
+    if let Some(o) = r.overfit {
+        let last = &pts[o.1];
+        parts.push(format!(
+            "overfit at {} (at {}: train {} vs CV {}, a gap of {})",
+            span(o),
+            at(o.1),
+            num(last.train.mean),
+            num(last.test.mean),
+            num(last.train.mean - last.test.mean)
+        ));
+    }
+    if r.underfit.is_none() && r.overfit.is_none() {
+        parts.push("no point is more than one standard error from the best: on this data the knob barely matters".into());
+    }
+    format!("{}.", parts.join("; "))
+}
+
+fn read_learning(pts: &[CurvePoint]) -> String {
+    let (first, last) = (&pts[0], &pts[pts.len() - 1]);
+    let gap = |p: &CurvePoint| p.train.mean - p.test.mean;
+    let trend = if last.test.mean > first.test.mean + last.test.std {
+        "rises"
+    } else {
+        "barely moves"
+    };
+    format!(
+        "From {:.0} to {:.0} training rows the CV score {trend} ({} → {}) and the train–CV gap goes {} → {}. {}",
+        first.x,
+        last.x,
+        num(first.test.mean),
+        num(last.test.mean),
+        num(gap(first)),
+        num(gap(last)),
+        if gap(last) > 0.05 && trend == "rises" {
+            "A gap that is still wide at full size says more data would still help (variance)."
+        } else if trend == "barely moves" {
+            "A flat CV curve says more rows of the same kind will not help much: change the model or features (bias)."
+        } else {
+            "The curves have nearly met: the model is limited by its bias more than by the amount of data."
+        }
+    )
+}

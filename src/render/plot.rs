@@ -1,0 +1,78 @@
+//! A terminal scatter-line plot: one column slot per x value, one glyph per series.
+
+/// A named series of y values, one per x label (NaN is skipped).
+pub struct Series<'a> {
+    pub label: &'a str,
+    pub glyph: char,
+    pub values: &'a [f64],
+}
+
+const OVERLAP: char = '◆';
+
+/// Rows of text: the plot area with a y axis, the x labels, a legend.
+pub fn plot(x_labels: &[String], series: &[Series], height: usize, x_title: &str) -> Vec<String> {
+    let finite = series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .filter(|v| v.is_finite());
+    let (mut lo, mut hi) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    if !lo.is_finite() {
+        return vec!["(nothing to plot)".into()];
+    }
+    if hi - lo < 1e-9 {
+        lo -= 0.05;
+        hi += 0.05;
+    }
+    let slot = x_labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(1)
+        .max(2)
+        + 1;
+    let width = slot * x_labels.len();
+    let mut grid = vec![vec![' '; width]; height];
+    for s in series {
+        for (i, &v) in s.values.iter().enumerate() {
+            if !v.is_finite() {
+                continue;
+            }
+            let row = ((hi - v) / (hi - lo) * (height - 1) as f64).round() as usize;
+            let col = i * slot + slot / 2;
+            let cell = &mut grid[row.min(height - 1)][col];
+            *cell = if *cell == ' ' || *cell == s.glyph {
+                s.glyph
+            } else {
+                OVERLAP
+            };
+        }
+    }
+    let mut lines = Vec::new();
+    for (r, row) in grid.iter().enumerate() {
+        let label = if r == 0 || r == height - 1 || r == height / 2 {
+            format!("{:>7.3}", hi - (hi - lo) * r as f64 / (height - 1) as f64)
+        } else {
+            " ".repeat(7)
+        };
+        lines.push(
+            format!("{label} ┤{}", row.iter().collect::<String>())
+                .trim_end()
+                .to_string(),
+        );
+    }
+    lines.push(format!("{} └{}", " ".repeat(7), "─".repeat(width)));
+    let labels: String = x_labels.iter().map(|l| format!("{l:^slot$}")).collect();
+    lines.push(format!("{}  {}", " ".repeat(7), labels.trim_end()));
+    let legend: Vec<String> = series
+        .iter()
+        .map(|s| format!("{} {}", s.glyph, s.label))
+        .collect();
+    lines.push(format!(
+        "{}  {x_title};  {}  {OVERLAP} both",
+        " ".repeat(7),
+        legend.join("  ")
+    ));
+    lines
+}
