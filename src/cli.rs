@@ -80,6 +80,61 @@ pub enum Command {
         mlproof curves --kind learning --dataset yeast4 --model tree --max-depth 4"
     )]
     Curves(CurvesArgs),
+    /// Leakage measured: an honest and a leaky protocol on the same data, side by side.
+    #[command(
+        after_help = "Examples:\n  mlproof leakage                               S&P 500, 10-day forward label\n  \
+        mlproof leakage --dataset synth-stream         drifting stream\n  \
+        mlproof leakage --series AAPL --horizon 5\n  \
+        mlproof leakage --kind preprocessing           feature selection on pure noise\n  \
+        mlproof leakage --kind preprocessing --dataset german --select-k 5"
+    )]
+    Leakage(LeakageArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LeakageKind {
+    /// Shuffled k-fold vs time-series split on time-ordered data.
+    TimeOrder,
+    /// Feature selection on all rows before CV vs inside the folds.
+    Preprocessing,
+}
+
+#[derive(Debug, Args)]
+pub struct LeakageArgs {
+    #[arg(long, value_enum, default_value_t = LeakageKind::TimeOrder)]
+    pub kind: LeakageKind,
+
+    /// Time order, regression data: the column whose next --horizon rows define the label.
+    #[arg(long, default_value = "MSFT")]
+    pub series: String,
+
+    /// Time order: rows averaged into each feature (trailing window).
+    #[arg(long, default_value_t = 10)]
+    pub window: usize,
+
+    /// Time order: rows ahead summed into the label.
+    #[arg(long, default_value_t = 10)]
+    pub horizon: usize,
+
+    /// Time order: rows skipped between training and test (default: the horizon).
+    #[arg(long)]
+    pub gap: Option<usize>,
+
+    /// Preprocessing: how many features the selection keeps.
+    #[arg(long, default_value_t = 10)]
+    pub select_k: usize,
+
+    /// Number of folds.
+    #[arg(long, default_value_t = 5)]
+    pub n_splits: usize,
+
+    /// Tree depth of the model (default: full depth for time order; the model is logistic
+    /// regression for preprocessing).
+    #[arg(long)]
+    pub max_depth: Option<usize>,
+
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 /// Splitter parameters shared by every command that splits.

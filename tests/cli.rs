@@ -418,3 +418,54 @@ fn curve_and_cv_parameters_out_of_range_exit_2() {
         assert!(err.contains(expected), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn leakage_reports_honest_and_leaky_protocols_on_the_same_rows() {
+    let v = json(&["leakage"]);
+    let p = v["results"]["protocols"].as_array().unwrap();
+    assert_eq!(p.len(), 3);
+    assert_eq!(
+        (p[0]["leaky"].as_bool(), p[1]["leaky"].as_bool()),
+        (Some(true), Some(false))
+    );
+    let inflation = v["results"]["inflation_points"].as_f64().unwrap();
+    let means: Vec<f64> = p
+        .iter()
+        .map(|x| x["summary"]["mean"].as_f64().unwrap())
+        .collect();
+    assert!((inflation - 100.0 * (means[0] - means[1])).abs() < 1e-9);
+    let v = json(&["leakage", "--kind", "preprocessing", "--n-splits", "4"]);
+    assert_eq!(v["results"]["metric"], "roc_auc");
+    assert_eq!(
+        v["results"]["protocols"][0]["folds"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+}
+
+#[test]
+fn leakage_parameters_out_of_range_exit_2() {
+    for (args, expected) in [
+        (
+            vec!["leakage", "--series", "NOPE"],
+            "no feature column 'NOPE'",
+        ),
+        (vec!["leakage", "--window", "0"], "at least 1"),
+        (
+            vec!["leakage", "--n-splits", "1"],
+            "at least one train/test split",
+        ),
+        (vec!["leakage", "--gap", "2000"], "leaves no training"),
+        (
+            vec!["leakage", "--kind", "preprocessing", "--select-k", "0"],
+            "--select-k 0 is out of range",
+        ),
+    ] {
+        let o = mlproof(&args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+}

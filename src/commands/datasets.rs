@@ -106,13 +106,6 @@ fn list(seed: u64) -> Result<Output> {
     ))
 }
 
-/// The tour's first stop: the listing, as results and as a Doc.
-pub fn tour_section() -> Result<(serde_json::Value, Doc)> {
-    let l = listing()?;
-    let doc = listing_doc(&l);
-    Ok((serde_json::to_value(&l).unwrap_or_default(), doc))
-}
-
 #[derive(Serialize)]
 struct FeatureSummary {
     name: String,

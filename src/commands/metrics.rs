@@ -8,7 +8,7 @@ use crate::cli::MetricsArgs;
 use crate::render::{num, Doc, Output, Table};
 
 /// The dataset `mlproof metrics` uses when none is given.
-pub const DEFAULT_DATASET: &str = "yeast4";
+const DEFAULT_DATASET: &str = "yeast4";
 
 pub fn run(args: &MetricsArgs, seed: u64) -> Result<Output> {
     let params = Params::new(args.test_size, args.threshold, args.alpha, seed)?;
@@ -25,7 +25,7 @@ pub fn run(args: &MetricsArgs, seed: u64) -> Result<Output> {
 type MetricRow = (&'static str, fn(&ModelMetrics) -> f64, &'static str);
 
 /// The metrics table: one row per metric, one column per model, and the definition.
-pub fn doc(dataset: &str, r: &AccuracyParadox) -> Doc {
+fn doc(dataset: &str, r: &AccuracyParadox) -> Doc {
     let mut doc = Doc::default();
     doc.title(format!(
         "Accuracy paradox on {dataset}: {} test rows, {} positive ('{}'), threshold {}",

@@ -4,6 +4,7 @@
 mod curves;
 mod cv;
 mod datasets;
+mod leakage;
 mod metrics;
 mod model;
 mod split;
@@ -22,5 +23,6 @@ pub fn run(cli: &Cli) -> Result<Output> {
         Command::Split(args) => split::run(args, cli.seed),
         Command::Cv(args) => cv::run(args, cli.seed),
         Command::Curves(args) => curves::run(args, cli.seed),
+        Command::Leakage(args) => leakage::run(args, cli.seed),
     }
 }

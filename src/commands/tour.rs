@@ -1,18 +1,45 @@
 //! `mlproof tour`: a short guided run through every concept built so far, on embedded data.
-//! Each stop names the interview question it answers and the command that goes deeper.
+//! Each stop is an interview question and the real command that answers it, run through
+//! the same code path as when typed, with the tour's seed.
 
-use mlproof_core::demo::accuracy_paradox::{self, Params};
+use clap::Parser;
 use mlproof_core::report::Report;
-use mlproof_core::Result;
+use mlproof_core::{Error, Result};
 use serde::Serialize;
 
+use crate::cli::Cli;
 use crate::render::{Doc, Output};
+
+/// (question, command line) in the order a candidate would meet them.
+const STOPS: &[(&str, &str)] = &[
+    ("What data can I demonstrate on?", "mlproof datasets"),
+    (
+        "Why is accuracy the wrong metric on imbalanced data?",
+        "mlproof metrics --dataset yeast4",
+    ),
+    (
+        "How do cross-validation schemes differ?",
+        "mlproof split --kind time-series --n-splits 5 --gap 2 --n-samples 40",
+    ),
+    (
+        "How do you detect over- and underfitting?",
+        "mlproof curves --dataset pima",
+    ),
+    (
+        "Why is standard k-fold invalid for time series?",
+        "mlproof leakage --dataset sp500",
+    ),
+    (
+        "What goes wrong if you select features before cross-validation?",
+        "mlproof leakage --kind preprocessing",
+    ),
+];
 
 #[derive(Serialize)]
 struct Stop {
     question: &'static str,
     command: &'static str,
-    results: serde_json::Value,
+    report: serde_json::Value,
 }
 
 #[derive(Serialize)]
@@ -23,35 +50,23 @@ struct TourParams {
 pub fn run(seed: u64) -> Result<Output> {
     let mut doc = Doc::default();
     let mut stops = Vec::new();
-
-    let question = "What data can I demonstrate on?";
-    let (results, section) = super::datasets::tour_section()?;
-    intro(&mut doc, 1, question, "mlproof datasets");
-    doc.append(section);
-    stops.push(Stop {
-        question,
-        command: "mlproof datasets",
-        results,
-    });
-
-    let question = "Why is accuracy the wrong metric on imbalanced data?";
-    let data = mlproof_core::data::registry::load(super::metrics::DEFAULT_DATASET, seed)?;
-    let result = accuracy_paradox::run(&data, &Params::new(0.25, 0.5, 1.0, seed)?)?;
-    intro(&mut doc, 2, question, "mlproof metrics --dataset yeast4");
-    doc.append(super::metrics::doc(&data.name, &result));
-    stops.push(Stop {
-        question,
-        command: "mlproof metrics --dataset yeast4",
-        results: serde_json::to_value(&result).unwrap_or_default(),
-    });
-
+    for (n, &(question, command)) in STOPS.iter().enumerate() {
+        let seed_arg = seed.to_string();
+        let argv = command.split(' ').chain(["--seed", &seed_arg]);
+        let cli = Cli::try_parse_from(argv)
+            .map_err(|e| Error::internal(format!("tour stop '{command}': {e}")))?;
+        let out = super::run(&cli)?;
+        doc.title(format!("Stop {}: {question}", n + 1));
+        doc.paragraph(format!("$ {command}"));
+        doc.append(out.doc);
+        stops.push(Stop {
+            question,
+            command,
+            report: out.report,
+        });
+    }
     Ok(Output::new(
         Report::new("tour", TourParams { seed }, None, stops),
         doc,
     ))
-}
-
-fn intro(doc: &mut Doc, n: usize, question: &str, command: &str) {
-    doc.title(format!("Stop {n}: {question}"));
-    doc.paragraph(format!("Deeper: `{command}`"));
 }

@@ -212,8 +212,35 @@ def tree_cases():
     return cases
 
 
+def leakage_cases():
+    """The time-order leakage reference: S&P 500, 10-day forward MSFT label, 10-day trailing
+    means, full-depth tree. Tree ties make scikit-learn's own score depend on random_state,
+    so the fixture keeps the range over ten of them."""
+    from sklearn.model_selection import KFold, TimeSeriesSplit, cross_val_score
+    from sklearn.tree import DecisionTreeClassifier
+
+    df = pd.read_csv(ROOT / "datasets" / "sp500.csv")
+    stocks = [c for c in df.columns if c not in ("date", "next_day_return")]
+    R = df[stocks].to_numpy()
+    n, w, h = len(df), 10, 10
+    rows = range(w - 1, n - h)
+    X = np.array([R[t - w + 1:t + 1].sum(axis=0) / w for t in rows])
+    j = stocks.index("MSFT")
+    y = np.array([int(R[t + 1:t + 1 + h, j].sum() > 0) for t in rows])
+    out = {"rows": len(y), "positives": int(y.sum()), "time_series": [], "time_series_gap": [], "shuffled": []}
+    for rs in range(10):
+        tree = DecisionTreeClassifier(random_state=rs)
+        out["time_series"].append(cross_val_score(tree, X, y, cv=TimeSeriesSplit(5)).mean())
+        out["time_series_gap"].append(cross_val_score(tree, X, y, cv=TimeSeriesSplit(5, gap=h)).mean())
+        out["shuffled"].append(cross_val_score(tree, X, y, cv=KFold(5, shuffle=True, random_state=rs)).mean())
+    return clean(out)
+
+
 def main():
     OUT.mkdir(exist_ok=True)
+    leak = {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
+            "sp500_msft_10_day": leakage_cases()}
+    (OUT / "leakage.json").write_text(json.dumps(leak, indent=1) + "\n")
     trees = {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
              "note": "training-set P(class 1) of DecisionTreeClassifier(random_state=0)", "cases": tree_cases()}
     (OUT / "trees.json").write_text(json.dumps(trees, separators=(",", ":")) + "\n")

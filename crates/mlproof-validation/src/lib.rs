@@ -3,6 +3,7 @@
 
 pub mod curves;
 pub mod cv;
+pub mod leakage;
 pub mod split;
 
 pub use split::{Fold, Splitter};
