@@ -236,8 +236,57 @@ def leakage_cases():
     return clean(out)
 
 
+class Recording:
+    """Wraps an estimator and records every prediction matrix mlxtend asks for."""
+
+    def __init__(self, inner):
+        self.inner, self.rows = inner, []
+
+    def fit(self, X, y):
+        self.inner.fit(X, y)
+        return self
+
+    def predict(self, X):
+        p = self.inner.predict(X)
+        self.rows.append(p)
+        return p
+
+
+def bias_variance_cases():
+    from mlxtend.evaluate import bias_variance_decomp
+    from sklearn.model_selection import train_test_split
+    from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+
+    cases = []
+    for name, depth, rounds in [("pima", 3, 50), ("glass2", None, 20), ("yeast4", 5, 31)]:
+        df = pd.read_csv(ROOT / "datasets" / f"{name}.csv")
+        X, y = df.drop(columns="class").to_numpy(dtype=float), df["class"].to_numpy()
+        Xtr, Xte, ytr, yte = train_test_split(X, y, test_size=0.3, stratify=y, random_state=1)
+        est = Recording(DecisionTreeClassifier(max_depth=depth, random_state=0))
+        loss, bias, var = bias_variance_decomp(est, Xtr, ytr, Xte, yte, loss="0-1_loss",
+                                               num_rounds=rounds, random_seed=3)
+        cases.append(clean({"name": f"{name} tree depth {depth}, {rounds} rounds", "loss": "0-1_loss",
+                            "pred": np.array(est.rows), "y_test": yte,
+                            "expected": {"expected_loss": loss, "bias": bias, "variance": var}}))
+    rng = np.random.default_rng(5)
+    x = rng.random((150, 1))
+    yv = np.sin(2 * np.pi * x[:, 0]) + rng.normal(scale=0.3, size=150)
+    est = Recording(DecisionTreeRegressor(max_depth=4, random_state=0))
+    loss, bias, var = bias_variance_decomp(est, x[:100], yv[:100], x[100:], yv[100:], loss="mse",
+                                           num_rounds=40, random_seed=3)
+    cases.append(clean({"name": "sine regression tree depth 4, 40 rounds", "loss": "mse",
+                        "pred": np.array(est.rows), "y_test": yv[100:],
+                        "expected": {"expected_loss": loss, "bias": bias, "variance": var}}))
+    return cases
+
+
 def main():
     OUT.mkdir(exist_ok=True)
+    import mlxtend
+    bv = {"generator": "tests/oracle/oracle.py", "versions": {"mlxtend": mlxtend.__version__},
+          "note": "pred[r][j]: round r's prediction for test point j, recorded from mlxtend's own run",
+          "cases": bias_variance_cases()}
+    (OUT / "bias_variance.json").write_text(json.dumps(bv, separators=(",", ":")) + "\n")
     leak = {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
             "sp500_msft_10_day": leakage_cases()}
     (OUT / "leakage.json").write_text(json.dumps(leak, indent=1) + "\n")

@@ -7,6 +7,7 @@ pub mod holdout;
 pub mod metrics;
 pub mod model;
 pub mod preprocess;
+pub mod progress;
 pub mod report;
 pub mod stats;
 

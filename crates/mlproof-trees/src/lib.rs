@@ -9,4 +9,4 @@ pub mod cart;
 mod model;
 
 pub use cart::{Criterion, Tree, TreeParams};
-pub use model::TreeClassifier;
+pub use model::{TreeClassifier, TreeRegressor};

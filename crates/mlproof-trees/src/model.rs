@@ -3,7 +3,7 @@
 use ndarray::{Array1, Array2};
 
 use crate::cart::{Tree, TreeParams};
-use mlproof_core::model::{BinaryClassifier, FittedBinary};
+use mlproof_core::model::{BinaryClassifier, FittedBinary, FittedRegressor, Regressor};
 use mlproof_core::Result;
 
 /// A classification tree with checked parameters; P(y = 1) is the positive share of the
@@ -41,5 +41,46 @@ impl BinaryClassifier for TreeClassifier {
 impl FittedBinary for Tree {
     fn predict_proba(&self, x: &Array2<f64>) -> Array1<f64> {
         Tree::predict_proba(self, x).column(1).to_owned()
+    }
+}
+
+/// A regression tree (squared error) with checked parameters.
+#[derive(Debug, Clone, Copy)]
+pub struct TreeRegressor {
+    pub params: TreeParams,
+}
+
+impl TreeRegressor {
+    pub fn new(params: TreeParams) -> Result<Self> {
+        Ok(TreeRegressor {
+            params: params.check()?,
+        })
+    }
+}
+
+impl Regressor for TreeRegressor {
+    fn name(&self) -> String {
+        match self.params.max_depth {
+            Some(d) => format!("regression tree, depth {d}"),
+            None => "regression tree, full depth".into(),
+        }
+    }
+
+    fn fit(&self, x: &Array2<f64>, y: &Array1<f64>) -> Result<Box<dyn FittedRegressor>> {
+        let y = y.to_vec();
+        Ok(Box::new(RegressionTree(Tree::fit_regressor(
+            x.view(),
+            &y,
+            None,
+            &self.params,
+        )?)))
+    }
+}
+
+struct RegressionTree(Tree);
+
+impl FittedRegressor for RegressionTree {
+    fn predict(&self, x: &Array2<f64>) -> Array1<f64> {
+        self.0.predict_value(x)
     }
 }

@@ -1,6 +1,7 @@
 //! Validation: splitters that give scikit-learn's fold indices, and (built on them) the
 //! cross-validation runner, curves and the bias-variance decomposition.
 
+pub mod bias_variance;
 pub mod curves;
 pub mod cv;
 pub mod leakage;

@@ -4,10 +4,12 @@
 mod logistic;
 mod majority;
 pub mod pipeline;
+mod regressor;
 
 pub use logistic::Logistic;
 pub use majority::MajorityClass;
 pub use pipeline::{Pipeline, SelectKBest, Standardize, Step};
+pub use regressor::{FittedRegressor, KNearest, Polynomial, Regressor};
 
 use ndarray::{Array1, Array2};
 

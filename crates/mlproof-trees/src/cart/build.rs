@@ -69,14 +69,6 @@ impl Targets<'_> {
     }
 }
 
-struct Grower<'a> {
-    x: ArrayView2<'a, f64>,
-    targets: Targets<'a>,
-    weights: Option<&'a [f64]>,
-    params: TreeParams,
-    total_weight: f64,
-}
-
 /// A node still to build: its rows `samples[start..end]` and (parent, is-left).
 struct Pending {
     start: usize,
@@ -90,6 +82,8 @@ struct Best {
     threshold: f64,
     proxy: f64,
     tied: bool,
+    /// Rows going left: the first `n_left` of the node's rows sorted by `feature`.
+    n_left: usize,
 }
 
 impl Tree {
@@ -210,15 +204,27 @@ fn grow<'a>(
     if x.iter().any(|v| !v.is_finite()) {
         return Err(Error::input("features must be finite numbers"));
     }
+    // Column-major copy for cache-friendly scans, and every feature's rows presorted once.
+    let columns: Vec<Vec<f64>> = x.columns().into_iter().map(|c| c.to_vec()).collect();
+    let sorted: Vec<Vec<u32>> = columns
+        .iter()
+        .map(|col| {
+            let mut order: Vec<u32> = (0..n as u32).collect();
+            order.sort_by(|&a, &b| col[a as usize].total_cmp(&col[b as usize]));
+            order
+        })
+        .collect();
     let total_weight = weights.map_or(n as f64, |w| w.iter().sum());
-    let grower = Grower {
-        x,
+    let mut grower = Grower {
+        columns,
+        sorted,
         targets,
         weights,
         params: *params,
         total_weight,
+        goes_left: vec![false; n],
+        buffer: Vec::with_capacity(n),
     };
-    let mut samples: Vec<usize> = (0..n).collect();
     let mut nodes: Vec<Node> = Vec::new();
     // Depth-first, left child first.
     let mut stack = vec![Pending {
@@ -235,8 +241,7 @@ fn grow<'a>(
     }) = stack.pop()
     {
         let id = nodes.len();
-        let node_rows = &mut samples[start..end];
-        let (node, split_at) = grower.node(node_rows, depth);
+        let (node, split_at) = grower.node(start, end, depth);
         nodes.push(node);
         if let Some((p, s)) = parent {
             let split = nodes[p].split.as_mut().expect("a parent has a split");
@@ -268,16 +273,33 @@ fn grow<'a>(
     })
 }
 
+/// Grows nodes over presorted index lists: `sorted[f][start..end]` holds a node's rows in
+/// increasing order of feature f, for every f at once, so a node's split search is a linear
+/// scan; splitting a node partitions every list's segment stably, keeping it sorted.
+struct Grower<'a> {
+    columns: Vec<Vec<f64>>,
+    sorted: Vec<Vec<u32>>,
+    targets: Targets<'a>,
+    weights: Option<&'a [f64]>,
+    params: TreeParams,
+    total_weight: f64,
+    goes_left: Vec<bool>,
+    buffer: Vec<u32>,
+}
+
 impl Grower<'_> {
     fn w(&self, i: usize) -> f64 {
         self.weights.map_or(1.0, |w| w[i])
     }
 
-    fn stats(&self, rows: &[usize]) -> (Vec<f64>, f64) {
+    fn stats(&self, rows: &[u32]) -> (Vec<f64>, f64) {
         let mut stats = vec![0.0; self.targets.width()];
-        rows.iter()
-            .for_each(|&i| self.targets.add(&mut stats, i, self.w(i)));
-        let total = rows.iter().map(|&i| self.w(i)).sum();
+        let mut total = 0.0;
+        for &i in rows {
+            let w = self.w(i as usize);
+            self.targets.add(&mut stats, i as usize, w);
+            total += w;
+        }
         (stats, total)
     }
 
@@ -288,44 +310,41 @@ impl Grower<'_> {
         }
     }
 
-    /// Builds the node over `rows`; if it splits, reorders `rows` (left rows first) and
-    /// returns the number of left rows.
-    fn node(&self, rows: &mut [usize], depth: usize) -> (Node, Option<usize>) {
-        let (stats, total) = self.stats(rows);
+    /// Builds the node over rows `start..end` of the sorted lists; if it splits, partitions
+    /// them (left rows first) and returns the number of left rows.
+    fn node(&mut self, start: usize, end: usize, depth: usize) -> (Node, Option<usize>) {
+        let (stats, total) = self.stats(&self.sorted[0][start..end]);
         let impurity = self.params.criterion.impurity(&stats, total);
+        let m = end - start;
         let mut node = Node {
             depth,
-            n_samples: rows.len(),
+            n_samples: m,
             weighted_n_samples: total,
             impurity,
             value: self.value(&stats, total),
             split: None,
         };
-        let p = &self.params;
+        let p = self.params;
         let is_leaf = p.max_depth.is_some_and(|d| depth >= d)
-            || rows.len() < p.min_samples_split
-            || rows.len() < 2 * p.min_samples_leaf
+            || m < p.min_samples_split
+            || m < 2 * p.min_samples_leaf
             || impurity <= f64::EPSILON;
         if is_leaf {
             return (node, None);
         }
-        let Some(best) = self.best_split(rows, &stats, total) else {
+        let Some(best) = self.best_split(start, end, &stats, total) else {
             return (node, None);
         };
-        // Partition: rows with x[f] <= threshold first.
-        rows.sort_by_key(|&i| self.x[[i, best.feature]] > best.threshold);
-        let n_left = rows
-            .iter()
-            .take_while(|&&i| self.x[[i, best.feature]] <= best.threshold)
-            .count();
-        let (ls, lw) = self.stats(&rows[..n_left]);
-        let (rs, rw) = self.stats(&rows[n_left..]);
-        let c = self.params.criterion;
+        let (left_rows, right_rows) = self.sorted[best.feature][start..end].split_at(best.n_left);
+        let (ls, lw) = self.stats(left_rows);
+        let (rs, rw) = self.stats(right_rows);
+        let c = p.criterion;
         let improvement = (total / self.total_weight)
             * (impurity - rw / total * c.impurity(&rs, rw) - lw / total * c.impurity(&ls, lw));
         if improvement + f64::EPSILON < p.min_impurity_decrease {
             return (node, None);
         }
+        self.partition(start, end, &best);
         node.split = Some(Split {
             feature: best.feature,
             threshold: best.threshold,
@@ -333,31 +352,54 @@ impl Grower<'_> {
             right: 0,
             tied: best.tied,
         });
-        (node, Some(n_left))
+        (node, Some(best.n_left))
+    }
+
+    /// Stable partition of every feature's segment into the rows going left, then right.
+    fn partition(&mut self, start: usize, end: usize, best: &Best) {
+        for (k, &i) in self.sorted[best.feature][start..end].iter().enumerate() {
+            self.goes_left[i as usize] = k < best.n_left;
+        }
+        for f in 0..self.sorted.len() {
+            if f == best.feature {
+                continue;
+            }
+            let segment = &mut self.sorted[f][start..end];
+            self.buffer.clear();
+            let mut write = 0;
+            for k in 0..segment.len() {
+                let i = segment[k];
+                if self.goes_left[i as usize] {
+                    segment[write] = i;
+                    write += 1;
+                } else {
+                    self.buffer.push(i);
+                }
+            }
+            segment[write..].copy_from_slice(&self.buffer);
+        }
     }
 
     /// scikit-learn's `BestSplitter.node_split` over every feature in index order.
-    fn best_split(&self, rows: &[usize], node_stats: &[f64], total: f64) -> Option<Best> {
+    fn best_split(&self, start: usize, end: usize, node_stats: &[f64], total: f64) -> Option<Best> {
         let min_leaf = self.params.min_samples_leaf;
         let criterion = self.params.criterion;
-        let m = rows.len();
+        let m = end - start;
         let mut best: Option<Best> = None;
-        let mut sorted: Vec<(f64, usize)> = Vec::with_capacity(m);
         let mut left = vec![0.0; node_stats.len()];
         let mut right = vec![0.0; node_stats.len()];
-        for f in 0..self.x.ncols() {
-            sorted.clear();
-            sorted.extend(rows.iter().map(|&i| (self.x[[i, f]], i)));
-            sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
-            if sorted[m - 1].0 <= sorted[0].0 + FEATURE_THRESHOLD {
+        for f in 0..self.columns.len() {
+            let rows = &self.sorted[f][start..end];
+            let col = &self.columns[f];
+            let value = |k: usize| col[rows[k] as usize];
+            if value(m - 1) <= value(0) + FEATURE_THRESHOLD {
                 continue; // constant in this node
             }
             left.iter_mut().for_each(|v| *v = 0.0);
-            right.copy_from_slice(node_stats);
             let (mut w_left, mut moved) = (0.0, 0);
             let mut p = 0;
             while p < m {
-                while p + 1 < m && sorted[p + 1].0 <= sorted[p].0 + FEATURE_THRESHOLD {
+                while p + 1 < m && value(p + 1) <= value(p) + FEATURE_THRESHOLD {
                     p += 1;
                 }
                 p += 1;
@@ -365,15 +407,15 @@ impl Grower<'_> {
                     continue;
                 }
                 // Move rows [moved, p) from right to left.
-                for &(_, i) in &sorted[moved..p] {
-                    let w = self.w(i);
-                    self.targets.add(&mut left, i, w);
+                for &i in &rows[moved..p] {
+                    let w = self.w(i as usize);
+                    self.targets.add(&mut left, i as usize, w);
                     w_left += w;
                 }
+                moved = p;
                 for k in 0..right.len() {
                     right[k] = node_stats[k] - left[k];
                 }
-                moved = p;
                 let w_right = total - w_left;
                 let proxy = match criterion {
                     Criterion::SquaredError => {
@@ -391,7 +433,7 @@ impl Grower<'_> {
                     }
                 }
                 if best.as_ref().is_none_or(|b| proxy > b.proxy) {
-                    let (lo, hi) = (sorted[p - 1].0, sorted[p].0);
+                    let (lo, hi) = (value(p - 1), value(p));
                     let mut threshold = lo / 2.0 + hi / 2.0;
                     if threshold == hi || threshold.is_infinite() {
                         threshold = lo;
@@ -404,6 +446,7 @@ impl Grower<'_> {
                         threshold,
                         proxy,
                         tied,
+                        n_left: p,
                     });
                 }
             }

@@ -1,0 +1,208 @@
+//! Regressors for the bias-variance demos: each has one knob that sets its complexity.
+
+use ndarray::{Array1, Array2};
+
+use crate::{Error, Result};
+
+/// A learner for continuous targets.
+pub trait Regressor: Sync {
+    fn name(&self) -> String;
+    fn fit(&self, x: &Array2<f64>, y: &Array1<f64>) -> Result<Box<dyn FittedRegressor>>;
+}
+
+pub trait FittedRegressor: Send + Sync {
+    fn predict(&self, x: &Array2<f64>) -> Array1<f64>;
+}
+
+/// Least-squares polynomial of one feature, in the Legendre basis P₀ … P_d of
+/// z = 2(x − lo)/(hi − lo) − 1 (lo, hi from the training rows) — the same fit as
+/// `numpy.polyfit` on x, but well conditioned at high degree.
+#[derive(Debug, Clone, Copy)]
+pub struct Polynomial {
+    pub degree: usize,
+}
+
+struct FittedPolynomial {
+    lo: f64,
+    hi: f64,
+    coef: Vec<f64>,
+}
+
+/// P₀(z) … P_d(z) by Bonnet's recursion (k+1)P_{k+1} = (2k+1) z P_k − k P_{k−1}.
+fn legendre(z: f64, degree: usize) -> Vec<f64> {
+    let mut p = vec![1.0, z];
+    for k in 1..degree {
+        let next = ((2 * k + 1) as f64 * z * p[k] - k as f64 * p[k - 1]) / (k + 1) as f64;
+        p.push(next);
+    }
+    p.truncate(degree + 1);
+    p
+}
+
+/// Solves the symmetric positive (semi)definite system A w = b by Gaussian elimination
+/// with partial pivoting; a tiny ridge keeps rank-deficient designs solvable.
+fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
+    let n = b.len();
+    let scale = (0..n).map(|i| a[i][i].abs()).fold(0.0, f64::max).max(1.0);
+    for (i, row) in a.iter_mut().enumerate() {
+        row[i] += 1e-12 * scale;
+    }
+    for col in 0..n {
+        let pivot = (col..n)
+            .max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))
+            .unwrap_or(col);
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        for row in col + 1..n {
+            let f = a[row][col] / a[col][col];
+            for k in col..n {
+                a[row][k] -= f * a[col][k];
+            }
+            b[row] -= f * b[col];
+        }
+    }
+    let mut w = vec![0.0; n];
+    for i in (0..n).rev() {
+        let s: f64 = (i + 1..n).map(|k| a[i][k] * w[k]).sum();
+        w[i] = (b[i] - s) / a[i][i];
+    }
+    w
+}
+
+impl Regressor for Polynomial {
+    fn name(&self) -> String {
+        format!("polynomial degree {}", self.degree)
+    }
+
+    fn fit(&self, x: &Array2<f64>, y: &Array1<f64>) -> Result<Box<dyn FittedRegressor>> {
+        if x.ncols() != 1 {
+            return Err(Error::usage(format!(
+                "a polynomial model takes one feature; this data has {} (use synth-sine)",
+                x.ncols()
+            )));
+        }
+        let col = x.column(0);
+        let lo = col.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = col.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let width = if hi > lo { hi - lo } else { 1.0 };
+        let d = self.degree + 1;
+        let mut ata = vec![vec![0.0; d]; d];
+        let mut aty = vec![0.0; d];
+        for (xi, yi) in col.iter().zip(y) {
+            let p = legendre(2.0 * (xi - lo) / width - 1.0, self.degree);
+            for r in 0..d {
+                aty[r] += p[r] * yi;
+                for c in 0..d {
+                    ata[r][c] += p[r] * p[c];
+                }
+            }
+        }
+        Ok(Box::new(FittedPolynomial {
+            lo,
+            hi: lo + width,
+            coef: solve(ata, aty),
+        }))
+    }
+}
+
+impl FittedRegressor for FittedPolynomial {
+    fn predict(&self, x: &Array2<f64>) -> Array1<f64> {
+        let degree = self.coef.len() - 1;
+        x.column(0)
+            .iter()
+            .map(|xi| {
+                let z = 2.0 * (xi - self.lo) / (self.hi - self.lo) - 1.0;
+                legendre(z, degree)
+                    .iter()
+                    .zip(&self.coef)
+                    .map(|(p, c)| p * c)
+                    .sum()
+            })
+            .collect()
+    }
+}
+
+/// k-nearest-neighbour regression: the mean target of the k closest training rows
+/// (Euclidean; distance ties go to the earlier row, as a stable sort leaves them).
+#[derive(Debug, Clone, Copy)]
+pub struct KNearest {
+    pub k: usize,
+}
+
+struct FittedKNearest {
+    k: usize,
+    x: Array2<f64>,
+    y: Array1<f64>,
+}
+
+impl Regressor for KNearest {
+    fn name(&self) -> String {
+        format!("{}-nearest neighbours", self.k)
+    }
+
+    fn fit(&self, x: &Array2<f64>, y: &Array1<f64>) -> Result<Box<dyn FittedRegressor>> {
+        if self.k == 0 || self.k > x.nrows() {
+            return Err(Error::usage(format!(
+                "k = {} must be between 1 and the {} training rows",
+                self.k,
+                x.nrows()
+            )));
+        }
+        Ok(Box::new(FittedKNearest {
+            k: self.k,
+            x: x.clone(),
+            y: y.clone(),
+        }))
+    }
+}
+
+impl FittedRegressor for FittedKNearest {
+    fn predict(&self, x: &Array2<f64>) -> Array1<f64> {
+        let mut dist: Vec<(f64, usize)> = Vec::with_capacity(self.x.nrows());
+        x.rows()
+            .into_iter()
+            .map(|q| {
+                dist.clear();
+                dist.extend(self.x.rows().into_iter().enumerate().map(|(i, r)| {
+                    (
+                        r.iter()
+                            .zip(q.iter())
+                            .map(|(a, b)| (a - b) * (a - b))
+                            .sum::<f64>(),
+                        i,
+                    )
+                }));
+                dist.sort_by(|a, b| a.0.total_cmp(&b.0));
+                dist[..self.k].iter().map(|&(_, i)| self.y[i]).sum::<f64>() / self.k as f64
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::Array;
+
+    #[test]
+    fn a_cubic_is_recovered_exactly() {
+        let x = Array::linspace(-1.0, 3.0, 30).insert_axis(ndarray::Axis(1));
+        let y = x.column(0).mapv(|v| 2.0 - v + 0.5 * v * v * v);
+        let fit = Polynomial { degree: 3 }.fit(&x.to_owned(), &y).unwrap();
+        let err = (&fit.predict(&x.to_owned()) - &y)
+            .mapv(f64::abs)
+            .fold(0.0f64, |a, &b| a.max(b));
+        assert!(err < 1e-9, "{err}");
+    }
+
+    #[test]
+    fn one_nearest_neighbour_reproduces_training_targets() {
+        let x = ndarray::array![[0.0], [1.0], [3.0]];
+        let y = ndarray::array![5.0, 7.0, 9.0];
+        let fit = KNearest { k: 1 }.fit(&x, &y).unwrap();
+        assert_eq!(fit.predict(&x), y);
+        let fit = KNearest { k: 2 }.fit(&x, &y).unwrap();
+        assert_eq!(fit.predict(&ndarray::array![[2.9]])[0], 8.0);
+        assert!(KNearest { k: 4 }.fit(&x, &y).is_err());
+    }
+}

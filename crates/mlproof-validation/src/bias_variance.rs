@@ -1,0 +1,246 @@
+//! Bias-variance decomposition.
+//!
+//! **Squared loss** (regression; Geman, Bienenstock & Doursat 1992). Over R rounds a model
+//! is fitted to a training set and predicts fixed test points xⱼ with targets yⱼ. With the
+//! main prediction ȳⱼ = (1/R) Σᵣ ŷᵣⱼ:
+//!
+//! * expected loss  E = (1/RJ) Σᵣⱼ (ŷᵣⱼ − yⱼ)²
+//! * bias²          B = (1/J) Σⱼ (ȳⱼ − yⱼ)²
+//! * variance       V = (1/RJ) Σᵣⱼ (ŷᵣⱼ − ȳⱼ)²
+//!
+//! and E = B + V exactly (mlxtend's `bias_variance_decomp(loss="mse")` definitions). When the
+//! true function f is known, the bias against the truth B* = (1/J) Σⱼ (ȳⱼ − f(xⱼ))² and the
+//! noise N = (1/J) Σⱼ (yⱼ − f(xⱼ))² split B further: E ≈ B* + V + N, up to a cross term
+//! that vanishes in expectation; its size is reported as the sampling error.
+//!
+//! **0-1 loss** (classification; Domingos 2000, as mlxtend computes it): the main prediction
+//! is the majority vote over rounds (ties to the lower class), bias = the share of test points
+//! whose main prediction is wrong, variance = the mean share of rounds that disagree with the
+//! main prediction, expected loss = the mean error rate. Here E ≠ B + V in general: variance
+//! adds to the error on points with no bias and subtracts from it on biased points.
+
+use ndarray::{Array1, Array2, Axis};
+use rand::Rng;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use mlproof_core::model::{BinaryClassifier, Regressor};
+use mlproof_core::progress::Progress;
+use mlproof_core::seed;
+use mlproof_core::{Error, Result};
+
+/// The squared-loss decomposition.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Squared {
+    pub expected_loss: f64,
+    pub bias2: f64,
+    pub variance: f64,
+    /// Against the known truth, when there is one.
+    pub truth: Option<AgainstTruth>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct AgainstTruth {
+    pub bias2: f64,
+    pub noise: f64,
+    /// bias² (truth) + variance + noise.
+    pub sum: f64,
+    /// Standard error of `expected_loss` over test points: the tolerance within which `sum`
+    /// should match it.
+    pub sampling_error: f64,
+}
+
+/// The 0-1 loss decomposition.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ZeroOne {
+    pub expected_loss: f64,
+    pub bias: f64,
+    pub variance: f64,
+}
+
+/// Decomposes a rounds × points matrix of predictions (squared loss).
+pub fn squared(pred: &Array2<f64>, y: &Array1<f64>, truth: Option<&Array1<f64>>) -> Squared {
+    let (r, j) = (pred.nrows() as f64, pred.ncols() as f64);
+    let main = pred
+        .mean_axis(Axis(0))
+        .unwrap_or_else(|| Array1::zeros(pred.ncols()));
+    let per_point_loss: Array1<f64> = pred
+        .axis_iter(Axis(1))
+        .zip(y)
+        .map(|(col, yj)| col.iter().map(|p| (p - yj).powi(2)).sum::<f64>() / r)
+        .collect();
+    let expected_loss = per_point_loss.sum() / j;
+    let bias2 = main
+        .iter()
+        .zip(y)
+        .map(|(m, yj)| (m - yj).powi(2))
+        .sum::<f64>()
+        / j;
+    let variance = pred
+        .rows()
+        .into_iter()
+        .map(|row| {
+            row.iter()
+                .zip(&main)
+                .map(|(p, m)| (m - p).powi(2))
+                .sum::<f64>()
+        })
+        .sum::<f64>()
+        / (r * j);
+    let truth = truth.map(|f| {
+        let bias2 = main
+            .iter()
+            .zip(f)
+            .map(|(m, fj)| (m - fj).powi(2))
+            .sum::<f64>()
+            / j;
+        let noise = y
+            .iter()
+            .zip(f)
+            .map(|(yj, fj)| (yj - fj).powi(2))
+            .sum::<f64>()
+            / j;
+        let sd = (per_point_loss
+            .iter()
+            .map(|l| (l - expected_loss).powi(2))
+            .sum::<f64>()
+            / (j - 1.0).max(1.0))
+        .sqrt();
+        AgainstTruth {
+            bias2,
+            noise,
+            sum: bias2 + variance + noise,
+            sampling_error: sd / j.sqrt(),
+        }
+    });
+    Squared {
+        expected_loss,
+        bias2,
+        variance,
+        truth,
+    }
+}
+
+/// Decomposes a rounds × points matrix of predicted classes (0-1 loss).
+pub fn zero_one(pred: &Array2<usize>, y: &[usize]) -> ZeroOne {
+    let (r, j) = (pred.nrows() as f64, pred.ncols() as f64);
+    let main: Vec<usize> = pred
+        .axis_iter(Axis(1))
+        .map(|col| {
+            let mut counts = vec![0usize; col.iter().max().map_or(1, |m| m + 1)];
+            col.iter().for_each(|&c| counts[c] += 1);
+            (0..counts.len()).fold(0, |best, c| if counts[c] > counts[best] { c } else { best })
+        })
+        .collect();
+    let expected_loss = pred
+        .rows()
+        .into_iter()
+        .map(|row| row.iter().zip(y).filter(|(p, t)| p != t).count() as f64 / j)
+        .sum::<f64>()
+        / r;
+    let bias = main.iter().zip(y).filter(|(m, t)| m != t).count() as f64 / j;
+    let variance = pred
+        .rows()
+        .into_iter()
+        .map(|row| row.iter().zip(&main).filter(|(p, m)| p != m).count() as f64)
+        .sum::<f64>()
+        / r
+        / j;
+    ZeroOne {
+        expected_loss,
+        bias,
+        variance,
+    }
+}
+
+/// A bootstrap sample of `0..n` (n draws with replacement) for round `round`.
+fn bootstrap(n: usize, seed: u64, round: usize) -> Vec<usize> {
+    let mut rng = seed::rng(seed, "bias-variance/bootstrap", round as u64);
+    (0..n).map(|_| rng.gen_range(0..n)).collect()
+}
+
+/// 0-1 loss by bootstrap rounds from the training rows (mlxtend's protocol).
+#[allow(clippy::too_many_arguments)]
+pub fn bootstrap_zero_one(
+    x_train: &Array2<f64>,
+    y_train: &Array1<usize>,
+    x_test: &Array2<f64>,
+    y_test: &[usize],
+    learner: &dyn BinaryClassifier,
+    rounds: usize,
+    seed: u64,
+    progress: &Progress,
+) -> Result<(ZeroOne, Array2<usize>)> {
+    check_rounds(rounds)?;
+    let rows: Vec<Array1<usize>> = (0..rounds)
+        .into_par_iter()
+        .map(|r| {
+            let idx = bootstrap(x_train.nrows(), seed, r);
+            let (xb, yb) = (x_train.select(Axis(0), &idx), y_train.select(Axis(0), &idx));
+            let fitted =
+                learner.fit(&xb, &yb, seed::derive(seed, "bias-variance/fit", r as u64))?;
+            progress.tick();
+            Ok(fitted.predict(x_test, 0.5))
+        })
+        .collect::<Result<_>>()?;
+    let pred = stack(&rows, y_test.len());
+    Ok((zero_one(&pred, y_test), pred))
+}
+
+/// Squared loss with a fresh training set from the generator each round.
+pub fn fresh_draws_squared(
+    draw: &(dyn Fn(usize) -> (Array2<f64>, Array1<f64>) + Sync),
+    x_test: &Array2<f64>,
+    y_test: &Array1<f64>,
+    truth: &Array1<f64>,
+    learner: &dyn Regressor,
+    rounds: usize,
+    progress: &Progress,
+) -> Result<Squared> {
+    check_rounds(rounds)?;
+    let rows: Vec<Array1<f64>> = (0..rounds)
+        .into_par_iter()
+        .map(|r| {
+            let (x, y) = draw(r);
+            let p = learner.fit(&x, &y)?.predict(x_test);
+            progress.tick();
+            Ok(p)
+        })
+        .collect::<Result<_>>()?;
+    Ok(squared(&stack(&rows, y_test.len()), y_test, Some(truth)))
+}
+
+fn check_rounds(rounds: usize) -> Result<()> {
+    if rounds < 2 {
+        return Err(Error::usage(format!(
+            "--rounds must be at least 2 to measure variance, got {rounds}"
+        )));
+    }
+    Ok(())
+}
+
+fn stack<T: Clone>(rows: &[Array1<T>], cols: usize) -> Array2<T> {
+    Array2::from_shape_fn((rows.len(), cols), |(r, c)| rows[r][c].clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn squared_expected_loss_is_bias2_plus_variance_against_observed_targets() {
+        let pred = array![[1.0, 2.0, 0.5], [1.5, 2.5, 0.0], [0.0, 3.0, 1.0]];
+        let y = array![1.0, 2.0, 0.7];
+        let d = squared(&pred, &y, None);
+        assert!((d.expected_loss - d.bias2 - d.variance).abs() < 1e-12);
+    }
+
+    #[test]
+    fn zero_one_majority_vote_breaks_ties_to_the_lower_class() {
+        // Point 0: votes 1,0 (tie → 0, truth 1: biased); point 1: 1,1 (right).
+        let pred = array![[1, 1], [0, 1]];
+        let d = zero_one(&pred, &[1, 1]);
+        assert_eq!((d.bias, d.variance, d.expected_loss), (0.5, 0.25, 0.25));
+    }
+}
