@@ -89,6 +89,60 @@ pub enum Command {
         mlproof leakage --kind preprocessing --dataset german --select-k 5"
     )]
     Leakage(LeakageArgs),
+    /// Bias-variance decomposition across a complexity sweep: the U-curve, measured.
+    #[command(
+        name = "bias-variance",
+        after_help = "Examples:\n  \
+        mlproof bias-variance                         regression tree depth 1-12 on synth-sine\n  \
+        mlproof bias-variance --model poly             polynomial degree 1-12\n  \
+        mlproof bias-variance --model knn --dataset synth-friedman1\n  \
+        mlproof bias-variance --loss zero-one --dataset pima --rounds 200"
+    )]
+    BiasVariance(BiasVarianceArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LossKind {
+    /// Squared loss on a generator with known truth: bias², variance and noise.
+    Squared,
+    /// 0-1 loss on real classification data by bootstrap rounds (mlxtend's definitions).
+    ZeroOne,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SweepModel {
+    /// Tree depth 1-12.
+    Tree,
+    /// Polynomial degree 1-12 (1-D data).
+    Poly,
+    /// k-nearest neighbours, k from 60 down to 1 (regression only).
+    Knn,
+}
+
+#[derive(Debug, Args)]
+pub struct BiasVarianceArgs {
+    #[arg(long, value_enum, default_value_t = LossKind::Squared)]
+    pub loss: LossKind,
+
+    /// The model family swept over its complexity knob.
+    #[arg(long, value_enum, default_value_t = SweepModel::Tree)]
+    pub model: SweepModel,
+
+    /// Training sets per sweep point (fresh draws for squared loss, bootstrap samples for 0-1).
+    #[arg(long, default_value_t = 200)]
+    pub rounds: usize,
+
+    /// Squared loss: fixed test points drawn from the generator.
+    #[arg(long, default_value_t = 500)]
+    pub n_test: usize,
+
+    /// 0-1 loss: fraction of rows held out (stratified) as the test points.
+    #[arg(long, default_value_t = 0.3)]
+    pub test_size: f64,
+
+    /// A generator with known truth (squared) or a classification dataset (0-1).
+    #[arg(long)]
+    pub dataset: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

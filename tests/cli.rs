@@ -345,6 +345,16 @@ fn parallel_commands_print_the_same_bytes_at_any_thread_count() {
         ][..],
         &["curves", "--dataset", "glass2", "--format", "json"][..],
         &["curves", "--kind", "learning", "--dataset", "wisconsin"][..],
+        &["bias-variance", "--rounds", "20", "--format", "json"][..],
+        &[
+            "bias-variance",
+            "--loss",
+            "zero-one",
+            "--rounds",
+            "20",
+            "--format",
+            "json",
+        ][..],
     ] {
         assert_eq!(with_threads(args, "1"), with_threads(args, "2"), "{args:?}");
     }
@@ -461,6 +471,86 @@ fn leakage_parameters_out_of_range_exit_2() {
         (
             vec!["leakage", "--kind", "preprocessing", "--select-k", "0"],
             "--select-k 0 is out of range",
+        ),
+    ] {
+        let o = mlproof(&args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn squared_loss_decomposes_exactly_against_targets_and_within_sampling_error_against_truth() {
+    for model in ["tree", "poly", "knn"] {
+        let v = json(&["bias-variance", "--model", model, "--rounds", "60"]);
+        for p in v["results"]["points"].as_array().unwrap() {
+            let f = |k: &str| p[k].as_f64().unwrap();
+            // E[MSE] = bias²(observed targets) + variance is an identity.
+            assert!(
+                (f("expected_loss") - f("bias2") - f("variance")).abs() < 1e-9,
+                "{model}: {p}"
+            );
+            let t = &p["truth"];
+            let g = |k: &str| t[k].as_f64().unwrap();
+            assert!(
+                (g("sum") - f("expected_loss")).abs() <= 2.0 * g("sampling_error"),
+                "{model}: {p}"
+            );
+        }
+    }
+}
+
+#[test]
+fn zero_one_bias_variance_runs_on_real_data_and_finds_the_u_curve_minimum() {
+    let v = json(&[
+        "bias-variance",
+        "--loss",
+        "zero-one",
+        "--dataset",
+        "wisconsin",
+        "--rounds",
+        "30",
+    ]);
+    let points = v["results"]["points"].as_array().unwrap();
+    assert_eq!(points.len(), 12);
+    let best = v["results"]["best"].as_u64().unwrap() as usize;
+    let loss = |i: usize| points[i]["expected_loss"].as_f64().unwrap();
+    assert!((0..12).all(|i| loss(best) <= loss(i)));
+}
+
+#[test]
+fn bias_variance_parameters_out_of_range_exit_2() {
+    for (args, expected) in [
+        (
+            vec!["bias-variance", "--rounds", "1"],
+            "--rounds must be at least 2",
+        ),
+        (
+            vec!["bias-variance", "--dataset", "pima"],
+            "needs a generator with a known truth",
+        ),
+        (
+            vec![
+                "bias-variance",
+                "--model",
+                "poly",
+                "--dataset",
+                "synth-friedman1",
+            ],
+            "takes one feature",
+        ),
+        (
+            vec!["bias-variance", "--loss", "zero-one", "--model", "knn"],
+            "use --model tree",
+        ),
+        (
+            vec!["bias-variance", "--loss", "zero-one", "--dataset", "sp500"],
+            "continuous",
+        ),
+        (
+            vec!["bias-variance", "--loss", "zero-one", "--test-size", "1.5"],
+            "out of range",
         ),
     ] {
         let o = mlproof(&args);

@@ -1,6 +1,7 @@
 //! One module per subcommand: each runs the computation from a library crate and lays the
 //! typed result out as a [`Doc`](crate::render::Doc).
 
+mod bias_variance;
 mod curves;
 mod cv;
 mod datasets;
@@ -24,5 +25,6 @@ pub fn run(cli: &Cli) -> Result<Output> {
         Command::Cv(args) => cv::run(args, cli.seed),
         Command::Curves(args) => curves::run(args, cli.seed),
         Command::Leakage(args) => leakage::run(args, cli.seed),
+        Command::BiasVariance(args) => bias_variance::run(args, cli.seed),
     }
 }

@@ -12,9 +12,14 @@ pub fn render(doc: &Doc) -> String {
         }
         match block {
             Block::Title(t) => {
-                out.push_str(t);
-                out.push('\n');
-                out.push_str(&"─".repeat(t.chars().count().min(WIDTH)));
+                let wrapped = wrap(t, WIDTH);
+                let longest = wrapped
+                    .lines()
+                    .map(|l| l.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                out.push_str(&wrapped);
+                out.push_str(&"─".repeat(longest));
                 out.push('\n');
             }
             Block::Paragraph(p) => out.push_str(&wrap(p, WIDTH)),

@@ -149,6 +149,19 @@ fn load_bundled(b: &Bundled) -> Result<Dataset, DataError> {
     parse_csv(b.name, b.name, origin, b.csv, &opts)
 }
 
+/// A regression generator with its known truth, by name (for bias-variance against the
+/// truth); `None` for any other dataset.
+pub fn regression_generator(name: &str, seed: u64) -> Option<generate::Regression> {
+    match name {
+        "synth-sine" => Some(generate::sine(&generate::SineSpec::default(), seed)),
+        "synth-friedman1" => Some(generate::friedman1(
+            &generate::Friedman1Spec::default(),
+            seed,
+        )),
+        _ => None,
+    }
+}
+
 /// Every name [`load`] accepts.
 pub fn names() -> Vec<&'static str> {
     BUNDLED

@@ -1,0 +1,23 @@
+"""The Python-stack equivalent of `mlproof bias-variance --loss zero-one --dataset pima`:
+a stratified 30% hold-out, then mlxtend's bias_variance_decomp (0-1 loss, 200 bootstrap
+rounds) of a DecisionTreeClassifier at each max_depth 1-12. Used by bias_variance.sh."""
+
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+from mlxtend.evaluate import bias_variance_decomp
+from sklearn.model_selection import train_test_split
+from sklearn.tree import DecisionTreeClassifier
+
+root = Path(__file__).resolve().parents[2]
+df = pd.read_csv(root / "datasets" / "pima.csv")
+X, y = df.drop(columns="class").to_numpy(dtype=float), df["class"].to_numpy()
+Xtr, Xte, ytr, yte = train_test_split(X, y, test_size=0.3, stratify=y, random_state=42)
+out = []
+for depth in range(1, 13):
+    loss, bias, var = bias_variance_decomp(DecisionTreeClassifier(max_depth=depth, random_state=0),
+                                           Xtr, ytr, Xte, yte, loss="0-1_loss", num_rounds=200, random_seed=42)
+    out.append({"max_depth": depth, "expected_loss": loss, "bias": bias, "variance": var})
+json.dump(out, sys.stdout)
