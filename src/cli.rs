@@ -70,7 +70,8 @@ pub enum Command {
     #[command(after_help = "Examples:\n  mlproof cv --dataset pima\n  \
         mlproof cv --dataset yeast4 --model tree --max-depth 4 --split stratified --n-splits 10\n  \
         mlproof cv --dataset german --scale --select-k 10\n  \
-        mlproof cv --dataset synth-stream --split time-series --gap 20")]
+        mlproof cv --dataset synth-stream --split time-series --gap 20\n  \
+        mlproof cv --compare --dataset pima --subsample 100    LOO vs k-fold")]
     Cv(CvArgs),
     /// Over/underfitting: validation curve (score vs complexity) or learning curve (vs size).
     #[command(
@@ -287,6 +288,22 @@ pub struct CvArgs {
     #[arg(long, default_value_t = 0.5, allow_negative_numbers = true)]
     pub threshold: f64,
 
+    /// Compare 5-fold, 10-fold and leave-one-out estimates on repeated subsamples instead.
+    #[arg(long)]
+    pub compare: bool,
+
+    /// --compare: rows per subsample.
+    #[arg(long, default_value_t = 100)]
+    pub subsample: usize,
+
+    /// --compare: number of subsamples.
+    #[arg(long, default_value_t = 50)]
+    pub repeats: usize,
+
+    /// --compare: also measure wall time per estimate (varies run to run).
+    #[arg(long)]
+    pub timing: bool,
+
     #[command(flatten)]
     pub data: DataArgs,
 }
@@ -295,6 +312,8 @@ pub struct CvArgs {
 pub enum CurveKind {
     Validation,
     Learning,
+    /// Gradient boosting's validation loss per stage, and where early stopping halts.
+    EarlyStopping,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -334,6 +353,18 @@ pub struct CurvesArgs {
     /// The score plotted.
     #[arg(long, value_enum, default_value_t = MetricArg::Accuracy)]
     pub metric: MetricArg,
+
+    /// Early stopping: boosting stages to grow.
+    #[arg(long, default_value_t = 300)]
+    pub max_iter: usize,
+
+    /// Early stopping: shrinkage ν of each stage.
+    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
+    pub learning_rate: f64,
+
+    /// Early stopping: stop after this many stages without improvement (n_iter_no_change).
+    #[arg(long, default_value_t = 10)]
+    pub patience: usize,
 
     #[command(flatten)]
     pub model: ModelArgs,

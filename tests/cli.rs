@@ -559,3 +559,99 @@ fn bias_variance_parameters_out_of_range_exit_2() {
         assert!(err.contains(expected), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn early_stopping_marks_the_best_stage_and_the_patience_stop() {
+    let v = json(&[
+        "curves",
+        "--kind",
+        "early-stopping",
+        "--dataset",
+        "pima",
+        "--max-iter",
+        "120",
+    ]);
+    let r = &v["results"];
+    let val: Vec<f64> = r["validation_loss"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect();
+    assert_eq!(val.len(), 120);
+    let best = r["best_stage"].as_u64().unwrap() as usize;
+    assert!(val.iter().all(|&l| val[best - 1] <= l));
+    let train: Vec<f64> = r["train_loss"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect();
+    assert!(train[119] < train[0]);
+    if let Some(stop) = r["patience_stop"].as_u64() {
+        assert!(stop as usize > 10 && stop as usize <= 120);
+    }
+}
+
+#[test]
+fn leave_one_out_comparison_counts_fits_and_measures_bias_against_the_truth() {
+    let v = json(&[
+        "cv",
+        "--compare",
+        "--model",
+        "tree",
+        "--max-depth",
+        "2",
+        "--subsample",
+        "40",
+        "--repeats",
+        "8",
+    ]);
+    let s = v["results"]["schemes"].as_array().unwrap();
+    let fits: Vec<u64> = s
+        .iter()
+        .map(|e| e["fits_per_estimate"].as_u64().unwrap())
+        .collect();
+    assert_eq!(fits, vec![5, 10, 40]);
+    for e in s {
+        let est: Vec<f64> = e["estimates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_f64().unwrap())
+            .collect();
+        let mean = est.iter().sum::<f64>() / est.len() as f64;
+        let bias = e["bias"].as_f64().unwrap();
+        assert!((mean - e["mean_truth"].as_f64().unwrap() - bias).abs() < 1e-12);
+    }
+    assert!(
+        v["results"]["ms_per_estimate"].is_null(),
+        "timing only when asked"
+    );
+    let o = mlproof(&["cv", "--compare", "--subsample", "5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--subsample must be between 20"));
+}
+
+#[test]
+fn stratified_split_with_every_class_smaller_than_k_exits_2() {
+    let path = temp_csv("tiny-classes", "a,y\n1,0\n2,0\n3,1\n4,1\n");
+    let o = mlproof(&[
+        "split",
+        "--kind",
+        "stratified",
+        "--n-splits",
+        "3",
+        "--data",
+        path.to_str().unwrap(),
+        "--target",
+        "y",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("greater than the number of members in every class"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_file(path).unwrap();
+}

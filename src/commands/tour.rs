@@ -26,6 +26,18 @@ const STOPS: &[(&str, &str)] = &[
         "mlproof curves --dataset pima",
     ),
     (
+        "Leave-one-out or k-fold?",
+        "mlproof cv --compare --model tree --max-depth 3 --dataset wisconsin",
+    ),
+    (
+        "When should boosting stop?",
+        "mlproof curves --kind early-stopping --dataset pima",
+    ),
+    (
+        "Explain the bias-variance tradeoff.",
+        "mlproof bias-variance",
+    ),
+    (
         "Why is standard k-fold invalid for time series?",
         "mlproof leakage --dataset sp500",
     ),

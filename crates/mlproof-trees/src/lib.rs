@@ -5,6 +5,7 @@
 //! their predictions can be compared with `DecisionTreeClassifier` / `DecisionTreeRegressor`.
 //! linfa-trees is kept as a cross-check in the tests.
 
+pub mod boosting;
 pub mod cart;
 mod model;
 

@@ -5,6 +5,7 @@ pub mod bias_variance;
 pub mod curves;
 pub mod cv;
 pub mod leakage;
+pub mod schemes;
 pub mod split;
 
 pub use split::{Fold, Splitter};
