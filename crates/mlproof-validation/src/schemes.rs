@@ -21,6 +21,9 @@ use mlproof_core::{Error, Result};
 use crate::cv::{cross_validate, CvOptions};
 use crate::split::{k_fold, leave_one_out, Fold};
 
+/// Builds a scheme's folds over m rows with a seed.
+type FoldMaker = fn(usize, u64) -> Result<Vec<Fold>>;
+
 /// One scheme's estimates across repeats.
 #[derive(Debug, Clone, Serialize)]
 pub struct SchemeEstimate {
@@ -68,7 +71,7 @@ pub fn compare(
         train_scores: false,
         seed,
     };
-    let schemes: [(&str, fn(usize, u64) -> Result<Vec<Fold>>); 3] = [
+    let schemes: [(&str, FoldMaker); 3] = [
         ("5-fold", |m, s| k_fold(m, 5, Some(s))),
         ("10-fold", |m, s| k_fold(m, 10, Some(s))),
         ("leave-one-out", |m, _| leave_one_out(m)),
