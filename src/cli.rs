@@ -78,6 +78,7 @@ pub enum Command {
         after_help = "Examples:\n  mlproof curves                        tree max_depth 1-15, pima\n  \
         mlproof curves --dataset wisconsin --param min-samples-leaf\n  \
         mlproof curves --model logistic --param alpha --dataset german\n  \
+        mlproof curves --param degree                 polynomial regression on synth-sine\n  \
         mlproof curves --kind learning --dataset yeast4 --model tree --max-depth 4"
     )]
     Curves(CurvesArgs),
@@ -324,6 +325,8 @@ pub enum CurveParam {
     MinSamplesLeaf,
     /// Logistic L2 penalty 1e3 down to 1e-3 (smaller is more complex).
     Alpha,
+    /// Polynomial regression degree 1-12 on 1-D data (default synth-sine), scored by MSE.
+    Degree,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -655,3 +655,41 @@ fn stratified_split_with_every_class_smaller_than_k_exits_2() {
     );
     std::fs::remove_file(path).unwrap();
 }
+
+#[test]
+fn polynomial_degree_curve_scores_mse_with_lower_is_better() {
+    let v = json(&["curves", "--param", "degree"]);
+    let points = v["results"]["points"].as_array().unwrap();
+    assert_eq!(points.len(), 12);
+    let best = v["results"]["regions"]["best"].as_u64().unwrap() as usize;
+    let cv = |i: usize| points[i]["test"]["mean"].as_f64().unwrap();
+    assert!(
+        (0..12).all(|i| cv(best) <= cv(i)),
+        "the best point has the lowest MSE"
+    );
+    assert_eq!(v["params"]["metric"], "mse");
+    for (args, expected) in [
+        (
+            vec!["curves", "--param", "degree", "--dataset", "pima"],
+            "class target",
+        ),
+        (
+            vec![
+                "curves",
+                "--param",
+                "degree",
+                "--dataset",
+                "synth-friedman1",
+            ],
+            "one feature",
+        ),
+        (
+            vec!["curves", "--param", "degree", "--split", "stratified"],
+            "cannot be stratified",
+        ),
+    ] {
+        let o = mlproof(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(expected), "{args:?}: {}", stderr(&o));
+    }
+}

@@ -69,6 +69,12 @@ fn knob(p: CurveParam) -> (&'static str, Vec<f64>, ModelKind) {
             vec![1e3, 1e2, 1e1, 1.0, 1e-1, 1e-2, 1e-3],
             ModelKind::Logistic,
         ),
+        // A regression knob: `degree_curve` handles it before any classifier is built.
+        CurveParam::Degree => (
+            "degree",
+            (1..=12).map(f64::from).collect(),
+            ModelKind::Logistic,
+        ),
     }
 }
 
@@ -86,6 +92,7 @@ fn learner_with(
         CurveParam::MaxDepth => m.max_depth = Some(v as usize),
         CurveParam::MinSamplesLeaf => m.min_samples_leaf = v as usize,
         CurveParam::Alpha => m.alpha = v,
+        CurveParam::Degree => {}
     }
     Ok(Box::new(model::pipeline(model::learner(kind, &m)?, &m)))
 }
@@ -104,6 +111,9 @@ fn model_args_copy(a: &ModelArgs) -> ModelArgs {
 }
 
 pub fn run(args: &CurvesArgs, seed: u64) -> Result<Output> {
+    if args.kind == CurveKind::Validation && args.param == CurveParam::Degree {
+        return degree_curve(args, seed);
+    }
     let metric = metric(args.metric);
     let splitter = split::splitter(args.split.unwrap_or(SplitKind::Stratified), &args.splitter)?;
     let data = args.data.load("pima", seed)?;
@@ -128,7 +138,13 @@ pub fn run(args: &CurvesArgs, seed: u64) -> Result<Output> {
             let points =
                 validation_curve(&x, &y, &values, &learner_at, &splits.folds, metric, seed)?;
             let regions = regions(&points, metric.higher_is_better());
-            let reading = read_validation(name, &points, regions.as_ref());
+            let reading = read_validation(
+                name,
+                &points,
+                regions.as_ref(),
+                metric.name(),
+                metric.higher_is_better(),
+            );
             let model = format!("{kind:?}").to_lowercase();
             doc.title(format!(
                 "Validation curve: {model} {name} on {}, {} folds, {}",
@@ -229,15 +245,23 @@ fn draw(doc: &mut Doc, points: &[CurvePoint], x_title: &str, label: impl Fn(f64)
             num(p.train.mean),
             num(p.test.mean),
             num(p.test.std),
-            num(p.train.mean - p.test.mean),
+            num((p.train.mean - p.test.mean).abs()),
         ]);
     }
     doc.table(t);
 }
 
-fn read_validation(name: &str, pts: &[CurvePoint], r: Option<&Regions>) -> String {
+/// Words a validation curve; `score` names the metric ("score", "MSE") and
+/// `higher_is_better` its direction.
+fn read_validation(
+    name: &str,
+    pts: &[CurvePoint],
+    r: Option<&Regions>,
+    score: &str,
+    higher_is_better: bool,
+) -> String {
     let Some(r) = r else {
-        return "No defined CV score to read.".into();
+        return format!("No defined CV {score} to read.");
     };
     let at = |i: usize| fmt_knob(pts[i].x);
     let span = |(a, b): (usize, usize)| {
@@ -249,7 +273,7 @@ fn read_validation(name: &str, pts: &[CurvePoint], r: Option<&Regions>) -> Strin
     };
     let b = &pts[r.best];
     let mut parts = vec![format!(
-        "Best CV score {} at {name} {} (train {}); the sweet spot, within one standard error of it, is {name} {}",
+        "Best CV {score} {} at {name} {} (train {}); the sweet spot, within one standard error of it, is {name} {}",
         num(b.test.mean),
         at(r.best),
         num(b.train.mean),
@@ -257,10 +281,11 @@ fn read_validation(name: &str, pts: &[CurvePoint], r: Option<&Regions>) -> Strin
     )];
     if let Some(u) = r.underfit {
         parts.push(format!(
-            "underfit at {} (CV {} at {}: too simple, train and CV both low)",
+            "underfit at {} (CV {score} {} at {}: too simple, train and CV both {})",
             span(u),
             num(pts[u.0].test.mean),
-            at(u.0)
+            at(u.0),
+            if higher_is_better { "low" } else { "high" }
         ));
     }
     if let Some(o) = r.overfit {
@@ -271,7 +296,7 @@ fn read_validation(name: &str, pts: &[CurvePoint], r: Option<&Regions>) -> Strin
             at(o.1),
             num(last.train.mean),
             num(last.test.mean),
-            num(last.train.mean - last.test.mean)
+            num((last.train.mean - last.test.mean).abs())
         ));
     }
     if r.underfit.is_none() && r.overfit.is_none() {
@@ -465,4 +490,95 @@ fn read_early(s: &StagedLoss, best: usize, stop: Option<usize>, patience: usize)
         None => text.push_str(" The patience rule never triggers within these stages: training longer may still help."),
     }
     text
+}
+
+#[derive(Serialize)]
+struct DegreeParams {
+    kind: &'static str,
+    param: &'static str,
+    model: &'static str,
+    metric: &'static str,
+    splitter: Splitter,
+    seed: u64,
+}
+
+/// The validation curve of polynomial regression over its degree, scored by MSE.
+fn degree_curve(args: &CurvesArgs, seed: u64) -> Result<Output> {
+    if args.model.model.is_some() {
+        return Err(Error::usage(
+            "--param degree sweeps a polynomial regression; drop --model",
+        ));
+    }
+    let data = args.data.load("synth-sine", seed)?;
+    let y = match &data.target {
+        mlproof_core::data::Target::Continuous { y } => y.clone(),
+        _ => {
+            return Err(Error::usage(format!(
+                "--param degree fits a regression; {} has a class target (try synth-sine)",
+                data.name
+            )))
+        }
+    };
+    if data.n_features() != 1 {
+        return Err(Error::usage(format!(
+            "--param degree fits a polynomial of one feature; {} has {} (try synth-sine)",
+            data.name,
+            data.n_features()
+        )));
+    }
+    let kind = args.split.unwrap_or(SplitKind::Kfold);
+    if matches!(kind, SplitKind::Stratified | SplitKind::RepeatedStratified) {
+        return Err(Error::usage(
+            "a regression target cannot be stratified; use --split kfold or loo",
+        ));
+    }
+    // Shuffle by default: generated rows have no order, and a sorted file would bias k-fold.
+    let splitter = match split::splitter(kind, &args.splitter)? {
+        Splitter::KFold { n_splits, .. } => Splitter::KFold {
+            n_splits,
+            shuffle: true,
+        },
+        other => other,
+    };
+    let folds = splitter.split(data.n_rows(), None, seed)?.folds;
+    let values: Vec<f64> = (1..=12).map(f64::from).collect();
+    let at = |i: usize| -> Result<Box<dyn mlproof_core::model::Regressor>> {
+        Ok(Box::new(mlproof_core::model::Polynomial {
+            degree: values[i] as usize,
+        }))
+    };
+    let points = mlproof_validation::curves::validation_curve_regression(
+        &data.features,
+        &y,
+        &values,
+        &at,
+        &folds,
+    )?;
+    let regions = regions(&points, false);
+    let reading = read_validation("degree", &points, regions.as_ref(), "MSE", false);
+    let mut doc = Doc::default();
+    doc.title(format!(
+        "Validation curve: polynomial degree on {}, {} folds, MSE (lower is better)",
+        data.name,
+        folds.len()
+    ));
+    draw(&mut doc, &points, "degree", fmt_knob);
+    doc.paragraph(&reading);
+    let params = DegreeParams {
+        kind: "validation",
+        param: "degree",
+        model: "polynomial",
+        metric: "mse",
+        splitter,
+        seed,
+    };
+    let results = Results {
+        points,
+        regions,
+        reading,
+    };
+    Ok(Output::new(
+        Report::new("curves", params, Some(data.summary()), results),
+        doc,
+    ))
 }

@@ -2,12 +2,13 @@
 //! knob) and the learning curve (score against training-set size), each with training and
 //! cross-validated scores.
 
-use ndarray::{Array1, Array2};
+use ndarray::{Array1, Array2, Axis};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use mlproof_core::metrics::mean_squared_error;
 use mlproof_core::metrics::Metric;
-use mlproof_core::model::BinaryClassifier;
+use mlproof_core::model::{BinaryClassifier, Regressor};
 use mlproof_core::stats::Summary;
 use mlproof_core::{Error, Result};
 
@@ -193,4 +194,45 @@ mod tests {
         let r = regions(&pts, true).unwrap();
         assert_eq!((r.underfit, r.overfit), (None, Some((1, 1))));
     }
+}
+
+/// The validation curve of a regressor, scored by mean squared error (lower is better):
+/// `regressor_at(i)` builds the model for the i-th knob value, fitted on every fold's
+/// training rows; train and test MSE are summarised over folds.
+pub fn validation_curve_regression(
+    x: &Array2<f64>,
+    y: &Array1<f64>,
+    values: &[f64],
+    regressor_at: &(dyn Fn(usize) -> Result<Box<dyn Regressor>> + Sync),
+    folds: &[Fold],
+) -> Result<Vec<CurvePoint>> {
+    values
+        .par_iter()
+        .enumerate()
+        .map(|(i, &v)| {
+            let model = regressor_at(i)?;
+            let (train, test): (Vec<f64>, Vec<f64>) = folds
+                .iter()
+                .map(|f| {
+                    let pick = |rows: &[usize]| (x.select(Axis(0), rows), y.select(Axis(0), rows));
+                    let ((xt, yt), (xv, yv)) = (pick(&f.train), pick(&f.test));
+                    let fitted = model.fit(&xt, &yt)?;
+                    let mse = |x: &Array2<f64>, y: &Array1<f64>| {
+                        mean_squared_error(
+                            y.as_slice().unwrap_or(&y.to_vec()),
+                            &fitted.predict(x).to_vec(),
+                        )
+                    };
+                    Ok((mse(&xt, &yt)?, mse(&xv, &yv)?))
+                })
+                .collect::<Result<Vec<_>>>()?
+                .into_iter()
+                .unzip();
+            Ok(CurvePoint {
+                x: v,
+                train: Summary::of(&train),
+                test: Summary::of(&test),
+            })
+        })
+        .collect()
 }
