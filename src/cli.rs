@@ -69,7 +69,7 @@ pub enum Command {
     /// Cross-validate a model: per-fold scores, mean, standard deviation, 95% interval.
     #[command(after_help = "Examples:\n  mlproof cv --dataset pima\n  \
         mlproof cv --dataset yeast4 --model tree --max-depth 4 --split stratified --n-splits 10\n  \
-        mlproof cv --dataset german --scale --select-k 10\n  \
+        mlproof cv --dataset german --select-k 10\n  \
         mlproof cv --dataset synth-stream --split time-series --gap 20\n  \
         mlproof cv --compare --dataset pima --subsample 100    LOO vs k-fold")]
     Cv(CvArgs),
@@ -238,7 +238,7 @@ pub enum CriterionArg {
 }
 
 /// The model and its in-fold preprocessing.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ModelArgs {
     /// The learner (default: logistic; for curves, the one the knob belongs to).
     #[arg(long, value_enum)]
@@ -263,10 +263,6 @@ pub struct ModelArgs {
     /// Logistic: L2 penalty α (scikit-learn's C = 1/α).
     #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
     pub alpha: f64,
-
-    /// Standardise features inside each training fold.
-    #[arg(long)]
-    pub scale: bool,
 
     /// Keep the K features most correlated with the label, chosen inside each training fold.
     #[arg(long, value_name = "K")]
@@ -359,7 +355,7 @@ pub struct CurvesArgs {
 
     /// Early stopping: boosting stages to grow.
     #[arg(long, default_value_t = 300)]
-    pub max_iter: usize,
+    pub n_estimators: usize,
 
     /// Early stopping: shrinkage ν of each stage.
     #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]

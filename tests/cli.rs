@@ -370,7 +370,6 @@ fn cv_reports_every_fold_and_a_summary() {
         "kfold",
         "--n-splits",
         "4",
-        "--scale",
         "--select-k",
         "3",
     ]);
@@ -524,7 +523,7 @@ fn bias_variance_parameters_out_of_range_exit_2() {
     for (args, expected) in [
         (
             vec!["bias-variance", "--rounds", "1"],
-            "--rounds must be at least 2",
+            "--rounds must be between 2",
         ),
         (
             vec!["bias-variance", "--dataset", "pima"],
@@ -568,7 +567,7 @@ fn early_stopping_marks_the_best_stage_and_the_patience_stop() {
         "early-stopping",
         "--dataset",
         "pima",
-        "--max-iter",
+        "--n-estimators",
         "120",
     ]);
     let r = &v["results"];
@@ -691,5 +690,66 @@ fn polynomial_degree_curve_scores_mse_with_lower_is_better() {
         let o = mlproof(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(stderr(&o).contains(expected), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn huge_parameters_are_usage_errors_not_crashes() {
+    for (args, expected) in [
+        (
+            vec![
+                "split",
+                "--kind",
+                "time-series",
+                "--n-splits",
+                "18446744073709551615",
+            ],
+            "--n-splits",
+        ),
+        (
+            vec![
+                "split",
+                "--kind",
+                "time-series",
+                "--gap",
+                "18446744073709551615",
+            ],
+            "leaves no training",
+        ),
+        (
+            vec!["split", "--n-samples", "18446744073709551615"],
+            "--n-samples",
+        ),
+        (
+            vec!["split", "--kind", "loo", "--n-samples", "20000"],
+            "use k-fold",
+        ),
+        (
+            vec!["bias-variance", "--rounds", "18446744073709551615"],
+            "--rounds must be between",
+        ),
+        (
+            vec!["cv", "--compare", "--repeats", "1000000"],
+            "--repeats must be between",
+        ),
+        (
+            vec![
+                "curves",
+                "--kind",
+                "early-stopping",
+                "--n-estimators",
+                "100000000",
+            ],
+            "--n-estimators",
+        ),
+        (
+            vec!["leakage", "--window", "18446744073709551615"],
+            "too few",
+        ),
+    ] {
+        let o = mlproof(&args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
     }
 }

@@ -51,12 +51,7 @@ fn sweep(model: SweepModel) -> (&'static str, Vec<usize>) {
 }
 
 pub fn run(args: &BiasVarianceArgs, seed: u64) -> Result<Output> {
-    if args.rounds < 2 {
-        return Err(Error::usage(format!(
-            "--rounds must be at least 2 to measure variance, got {}",
-            args.rounds
-        )));
-    }
+    mlproof_validation::bias_variance::check_rounds(args.rounds)?;
     match args.loss {
         LossKind::Squared => squared(args, seed),
         LossKind::ZeroOne => zero_one(args, seed),
@@ -82,8 +77,11 @@ fn squared(args: &BiasVarianceArgs, seed: u64) -> Result<Output> {
              for real classification data use --loss zero-one"
         ))
     })?;
-    if args.n_test < 2 {
-        return Err(Error::usage("--n-test must be at least 2"));
+    if !(2..=1_000_000).contains(&args.n_test) {
+        return Err(Error::usage(format!(
+            "--n-test must be between 2 and 1000000, got {}",
+            args.n_test
+        )));
     }
     let n_train = generator.dataset.n_rows();
     let (x_test, y_test) = generator.resample(args.n_test, seed, "bias-variance/test", 0);

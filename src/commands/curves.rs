@@ -86,7 +86,7 @@ fn learner_with(
 ) -> Result<Box<dyn BinaryClassifier>> {
     let mut m = ModelArgs {
         model: Some(kind),
-        ..model_args_copy(args)
+        ..args.clone()
     };
     match param {
         CurveParam::MaxDepth => m.max_depth = Some(v as usize),
@@ -94,32 +94,23 @@ fn learner_with(
         CurveParam::Alpha => m.alpha = v,
         CurveParam::Degree => {}
     }
-    Ok(Box::new(model::pipeline(model::learner(kind, &m)?, &m)))
-}
-
-fn model_args_copy(a: &ModelArgs) -> ModelArgs {
-    ModelArgs {
-        model: a.model,
-        max_depth: a.max_depth,
-        min_samples_split: a.min_samples_split,
-        min_samples_leaf: a.min_samples_leaf,
-        criterion: a.criterion,
-        alpha: a.alpha,
-        scale: a.scale,
-        select_k: a.select_k,
-    }
+    Ok(Box::new(model::pipeline(kind, &m)?))
 }
 
 pub fn run(args: &CurvesArgs, seed: u64) -> Result<Output> {
     if args.kind == CurveKind::Validation && args.param == CurveParam::Degree {
         return degree_curve(args, seed);
     }
+    if args.kind == CurveKind::EarlyStopping {
+        // A hold-out validation split, as scikit-learn's boosting uses: no folds.
+        return early_stopping(args, &args.data.load("pima", seed)?, seed);
+    }
     let metric = metric(args.metric);
     let splitter = split::splitter(args.split.unwrap_or(SplitKind::Stratified), &args.splitter)?;
     let data = args.data.load("pima", seed)?;
     let y = data.binary_target()?;
     let (x, _) = encode::one_hot(&data);
-    let splits = splitter.split(data.n_rows(), Some(&y.to_vec()), seed)?;
+    let splits = splitter.split(data.n_rows(), data.class_codes().as_deref(), seed)?;
     for w in &splits.warnings {
         eprintln!("mlproof: warning: {w}");
     }
@@ -171,12 +162,12 @@ pub fn run(args: &CurvesArgs, seed: u64) -> Result<Output> {
                 },
             )
         }
-        CurveKind::EarlyStopping => return early_stopping(args, &data, seed),
+        CurveKind::EarlyStopping => unreachable!("handled before the folds are built"),
         CurveKind::Learning => {
             let kind = args.model.model.unwrap_or(ModelKind::Tree);
-            let learner = model::pipeline(model::learner(kind, &args.model)?, &args.model);
+            let learner = model::pipeline(kind, &args.model)?;
             let points = learning_curve(&x, &y, &FRACTIONS, &learner, &splits.folds, metric, seed)?;
-            let reading = read_learning(&points);
+            let reading = read_learning(&points, metric);
             doc.title(format!(
                 "Learning curve: {} on {}, {} folds, {}",
                 learner.describe(),
@@ -305,29 +296,46 @@ fn read_validation(
     format!("{}.", parts.join("; "))
 }
 
-fn read_learning(pts: &[CurvePoint]) -> String {
+/// Words a learning curve: whether the CV score moved by more than its fold spread, and
+/// whether the train–CV gap at full size is wide (over 0.05), in the metric's direction.
+fn read_learning(pts: &[CurvePoint], metric: Metric) -> String {
+    let sign = if metric.higher_is_better() { 1.0 } else { -1.0 };
     let (first, last) = (&pts[0], &pts[pts.len() - 1]);
-    let gap = |p: &CurvePoint| p.train.mean - p.test.mean;
-    let trend = if last.test.mean > first.test.mean + last.test.std {
-        "rises"
-    } else {
-        "barely moves"
+    // Positive gap: the model does better on its training rows than on unseen rows.
+    let gap = |p: &CurvePoint| sign * (p.train.mean - p.test.mean);
+    let gain = sign * (last.test.mean - first.test.mean);
+    let noise = last.test.std.max(first.test.std);
+    let (trend, wide) = (
+        if gain > noise {
+            "improves"
+        } else if gain < -noise {
+            "worsens"
+        } else {
+            "barely moves"
+        },
+        gap(last) > 0.05,
+    );
+    let advice = match (trend, wide) {
+        ("improves", true) => "Still improving with a wide train–CV gap: more data should keep helping (variance).",
+        ("improves", false) => "The curves are converging: what error remains is mostly bias.",
+        ("barely moves", true) => {
+            "A wide gap that more rows of this kind barely close: the model overfits (variance); \
+             regularise or simplify it rather than collect more of the same."
+        }
+        ("barely moves", false) => {
+            "Flat and close together: the model is limited by its bias; change the model or the features."
+        }
+        _ => "The CV score gets worse with more rows: unusual; check for drift or an ordering in the data.",
     };
     format!(
-        "From {:.0} to {:.0} training rows the CV score {trend} ({} → {}) and the train–CV gap goes {} → {}. {}",
+        "From {:.0} to {:.0} training rows the CV {} {trend} ({} → {}) and the train–CV gap goes {} → {}. {advice}",
         first.x,
         last.x,
+        metric.name(),
         num(first.test.mean),
         num(last.test.mean),
         num(gap(first)),
         num(gap(last)),
-        if gap(last) > 0.05 && trend == "rises" {
-            "A gap that is still wide at full size says more data would still help (variance)."
-        } else if trend == "barely moves" {
-            "A flat CV curve says more rows of the same kind will not help much: change the model or features (bias)."
-        } else {
-            "The curves have nearly met: the model is limited by its bias more than by the amount of data."
-        }
     )
 }
 
@@ -363,7 +371,7 @@ fn early_stopping(
     seed: u64,
 ) -> Result<Output> {
     let params = BoostingParams {
-        n_stages: args.max_iter,
+        n_stages: args.n_estimators,
         learning_rate: args.learning_rate,
         max_depth: args.model.max_depth.unwrap_or(3),
     }

@@ -38,16 +38,16 @@ pub fn run(args: &CvArgs, seed: u64) -> Result<Output> {
             args.threshold
         )));
     }
-    let splitter = split::splitter(args.split.unwrap_or(SplitKind::Stratified), &args.splitter)?;
     let kind = args.model.model.unwrap_or(crate::cli::ModelKind::Logistic);
-    let pipeline = model::pipeline(model::learner(kind, &args.model)?, &args.model);
+    let pipeline = model::pipeline(kind, &args.model)?;
     let data = args.data.load("pima", seed)?;
     let y = data.binary_target()?;
     let (x, _) = encode::one_hot(&data);
     if args.compare {
         return compare(args, &pipeline, &data, &x, &y, seed);
     }
-    let splits = splitter.split(data.n_rows(), Some(&y.to_vec()), seed)?;
+    let splitter = split::splitter(args.split.unwrap_or(SplitKind::Stratified), &args.splitter)?;
+    let splits = splitter.split(data.n_rows(), data.class_codes().as_deref(), seed)?;
     for w in &splits.warnings {
         eprintln!("mlproof: warning: {w}");
     }
@@ -115,8 +115,8 @@ fn doc(title: &str, r: &CvResult) -> Doc {
         ));
     }
     let mut t = Table::new(
-        &["metric", "mean", "std", "95% interval", "folds"],
-        &[1, 2, 3, 4],
+        &["metric", "mean", "std", "95% interval", "folds", "pooled"],
+        &[1, 2, 3, 4, 5],
     );
     for m in METRICS {
         let s = r.test[m.name()];
@@ -126,6 +126,7 @@ fn doc(title: &str, r: &CvResult) -> Doc {
             num(s.std),
             format!("{} – {}", num(s.ci95_low), num(s.ci95_high)),
             s.n.to_string(),
+            num(r.pooled[m.name()]),
         ]);
     }
     doc.table(t);
@@ -133,8 +134,15 @@ fn doc(title: &str, r: &CvResult) -> Doc {
         "std is the sample standard deviation across folds; the interval is mean ± t·std/√k. \
          Folds share training rows, so their scores are correlated and the interval is narrower \
          than the true uncertainty (Bengio & Grandvalet 2004). Undefined scores (n/a: e.g. ROC-AUC \
-         on a fold with one class) are left out of the summary.",
+         on a fold with one class) are left out of the summary. `pooled` scores all out-of-fold \
+         predictions at once (scikit-learn's cross_val_predict).",
     );
+    if r.folds.iter().all(|f| f.test_rows == 1) {
+        doc.paragraph(
+            "Every test fold holds one row, so per-fold precision, recall, ROC-AUC and average \
+             precision are 0, 1 or undefined: read the pooled column.",
+        );
+    }
     doc
 }
 
@@ -162,7 +170,15 @@ fn compare(
     y: &ndarray::Array1<usize>,
     seed: u64,
 ) -> Result<Output> {
-    let schemes = schemes::compare(x, y, learner, args.subsample, args.repeats, seed)?;
+    let schemes = schemes::compare(
+        x,
+        y,
+        learner,
+        args.subsample,
+        args.repeats,
+        args.threshold,
+        seed,
+    )?;
     let ms_per_estimate = args
         .timing
         .then(|| time_schemes(x, y, learner, args.subsample, seed))
@@ -224,7 +240,8 @@ fn compare(
     ))
 }
 
-/// Wall time of one estimate per scheme on the first subsample, median of five runs.
+/// Wall time of one estimate per scheme on the dataset's first m rows, median of five runs
+/// (a cost measure: which rows does not matter).
 fn time_schemes(
     x: &ndarray::Array2<f64>,
     y: &ndarray::Array1<usize>,
@@ -265,25 +282,49 @@ fn time_schemes(
         .collect()
 }
 
+/// Words the comparison of leave-one-out with 5-fold, calling a difference real only when it
+/// exceeds twice its standard error: for the bias, the paired standard error over repeats
+/// (both schemes estimate on the same subsamples, so the truth cancels); for the spread, the
+/// standard error of a standard deviation, s/√(2(R − 1)).
 fn read_compare(s: &[SchemeEstimate]) -> String {
-    let by = |f: &dyn Fn(&SchemeEstimate) -> f64| {
-        s.iter()
-            .min_by(|a, b| f(a).total_cmp(&f(b)))
-            .map(|e| e.scheme.clone())
-            .unwrap_or_default()
+    let (five, loo) = (&s[0], &s[s.len() - 1]);
+    let r = loo.estimates.len() as f64;
+    let diffs: Vec<f64> = loo
+        .estimates
+        .iter()
+        .zip(&five.estimates)
+        .map(|(a, b)| a - b)
+        .collect();
+    let mean = diffs.iter().sum::<f64>() / r;
+    let sd = (diffs.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / (r - 1.0)).sqrt();
+    let bias_se = sd / r.sqrt();
+    let bias = if (loo.bias - five.bias).abs() > 2.0 * bias_se {
+        format!(
+            "leave-one-out's bias differs from 5-fold's by {:+.4} (± {:.4}): a real difference",
+            loo.bias - five.bias,
+            bias_se
+        )
+    } else {
+        format!(
+            "leave-one-out's bias differs from 5-fold's by {:+.4}, within noise (± {:.4})",
+            loo.bias - five.bias,
+            bias_se
+        )
     };
-    let loo = &s[s.len() - 1];
+    let spread_se = five.error_std.max(loo.error_std) / (2.0 * (r - 1.0)).sqrt();
+    let spread = if (loo.error_std - five.error_std).abs() <= 2.0 * spread_se {
+        "their error spreads are within sampling noise of each other".to_string()
+    } else if loo.error_std < five.error_std {
+        "leave-one-out's error spread is smaller".to_string()
+    } else {
+        "leave-one-out's error spread is larger".to_string()
+    };
     format!(
-        "Least bias: {} (|bias| {}); smallest error spread: {}; leave-one-out costs {} fits per estimate \
-         against 5 and 10. {}",
-        by(&|e| e.bias.abs()),
-        num(s.iter().map(|e| e.bias.abs()).fold(f64::INFINITY, f64::min)),
-        by(&|e| e.error_std),
-        loo.fits_per_estimate,
-        if by(&|e| e.error_std) == "leave-one-out" {
-            "Here leave-one-out is also the least variable."
-        } else {
-            "Here leave-one-out does not buy a steadier estimate for its cost."
-        }
+        "Bias (estimate − truth): 5-fold {:+.4}, 10-fold {:+.4}, leave-one-out {:+.4}; {bias}; {spread}. \
+         Leave-one-out costs {} fits per estimate against 5.",
+        five.bias,
+        s[1].bias,
+        loo.bias,
+        loo.fits_per_estimate
     )
 }

@@ -32,14 +32,18 @@ pub fn learner(kind: ModelKind, args: &ModelArgs) -> Result<Box<dyn BinaryClassi
     })
 }
 
-/// The learner behind its in-fold steps (`--scale`, `--select-k`).
-pub fn pipeline(learner: Box<dyn BinaryClassifier>, args: &ModelArgs) -> Pipeline {
+/// The learner of `--model` behind its in-fold steps: standardisation for logistic
+/// regression (its penalty needs features on one scale), then `--select-k`.
+pub fn pipeline(kind: ModelKind, args: &ModelArgs) -> Result<Pipeline> {
     let mut steps: Vec<Box<dyn Step>> = Vec::new();
-    if args.scale {
+    if kind == ModelKind::Logistic {
         steps.push(Box::new(Standardize));
     }
     if let Some(k) = args.select_k {
         steps.push(Box::new(SelectKBest { k }));
     }
-    Pipeline { steps, learner }
+    Ok(Pipeline {
+        steps,
+        learner: learner(kind, args)?,
+    })
 }

@@ -16,6 +16,9 @@ struct Params {
     seed: u64,
 }
 
+/// The most rows `--n-samples` may ask for.
+const MAX_SAMPLES: usize = 1_000_000;
+
 pub fn splitter(kind: SplitKind, args: &SplitterArgs) -> Result<Splitter> {
     let (k, shuffle) = (args.n_splits, args.shuffle);
     match kind {
@@ -50,9 +53,14 @@ pub fn run(args: &SplitArgs, seed: u64) -> Result<Output> {
         None
     };
     let (n, y) = match &data {
-        Some(d) => (d.n_rows(), d.binary_target().ok().map(|y| y.to_vec())),
+        Some(d) => (d.n_rows(), d.class_codes()),
         None => (args.n_samples.unwrap_or(20), None),
     };
+    if n > MAX_SAMPLES {
+        return Err(mlproof_core::Error::usage(format!(
+            "--n-samples {n} is more than the {MAX_SAMPLES} mlproof draws"
+        )));
+    }
     if splitter.needs_labels() && y.is_none() {
         return Err(mlproof_core::Error::usage(
             "stratified splitting needs class labels: give --dataset NAME or --data FILE --target COLUMN",
@@ -68,7 +76,11 @@ pub fn run(args: &SplitArgs, seed: u64) -> Result<Output> {
         .as_ref()
         .map_or(format!("{n} rows"), |d| format!("{} ({n} rows)", d.name));
     doc.title(format!("{} over {source}", describe(&splitter)));
-    doc.figure(folds::chart(n, &splits.folds, y.as_deref()));
+    let positive = data
+        .as_ref()
+        .and_then(|d| d.binary_target().ok())
+        .map(|p| p.to_vec());
+    doc.figure(folds::chart(n, &splits.folds, positive.as_deref()));
     if let (SplitKind::TimeSeries, Some(d)) = (args.kind, &data) {
         if d.time.is_none() {
             doc.paragraph(format!(

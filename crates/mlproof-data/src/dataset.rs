@@ -137,6 +137,15 @@ impl Dataset {
         }
     }
 
+    /// The class codes of a class target (all classes, not binarised): what stratified
+    /// splitting should keep in proportion.
+    pub fn class_codes(&self) -> Option<Vec<usize>> {
+        match &self.target {
+            Target::Classes { y, .. } => Some(y.to_vec()),
+            Target::Continuous { .. } => None,
+        }
+    }
+
     /// The positive class's name, for a class target.
     pub fn positive_class(&self) -> Option<&str> {
         match &self.target {

@@ -26,8 +26,11 @@ pub struct BoostingParams {
 
 impl BoostingParams {
     pub fn check(self) -> Result<Self> {
-        if self.n_stages == 0 {
-            return Err(Error::usage("--max-iter must be at least 1"));
+        if !(1..=100_000).contains(&self.n_stages) {
+            return Err(Error::usage(format!(
+                "--n-estimators must be between 1 and 100000, got {}",
+                self.n_stages
+            )));
         }
         if !(self.learning_rate > 0.0 && self.learning_rate <= 1.0) {
             return Err(Error::usage(format!(

@@ -210,10 +210,14 @@ pub fn fresh_draws_squared(
     Ok(squared(&stack(&rows, y_test.len()), y_test, Some(truth)))
 }
 
-fn check_rounds(rounds: usize) -> Result<()> {
-    if rounds < 2 {
+/// The most rounds a decomposition may run.
+pub const MAX_ROUNDS: usize = 100_000;
+
+/// Rounds must be at least 2 (variance needs two fits) and at most [`MAX_ROUNDS`].
+pub fn check_rounds(rounds: usize) -> Result<()> {
+    if !(2..=MAX_ROUNDS).contains(&rounds) {
         return Err(Error::usage(format!(
-            "--rounds must be at least 2 to measure variance, got {rounds}"
+            "--rounds must be between 2 (to measure variance) and {MAX_ROUNDS}, got {rounds}"
         )));
     }
     Ok(())

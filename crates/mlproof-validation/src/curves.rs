@@ -72,8 +72,12 @@ pub fn validation_curve(
         .collect()
 }
 
-/// CV with the first ⌈f·n_train⌉ training rows of every fold, for each fraction f
-/// (scikit-learn's `learning_curve` takes `train[:n]` the same way).
+/// CV on growing training sets. Sizes follow scikit-learn's `learning_curve`: for each
+/// fraction f, n = ⌊f·n_max⌋ (n_max: the first fold's training rows; at least 1, duplicates
+/// dropped), the same n in every fold. Which n rows differs on purpose: scikit-learn takes
+/// the first n (a file sorted by class then trains on one class), mlproof takes a seeded,
+/// stratified n-row subset of the fold's training rows — each class in proportion, at least
+/// one row of each — nested across sizes.
 pub fn learning_curve(
     x: &Array2<f64>,
     y: &Array1<usize>,
@@ -94,21 +98,24 @@ pub fn learning_curve(
         train_scores: true,
         seed,
     };
-    fractions
+    let n_max = folds.first().map_or(0, |f| f.train.len());
+    let mut sizes: Vec<usize> = fractions
+        .iter()
+        .map(|f| ((f * n_max as f64) as usize).clamp(1, n_max.max(1)))
+        .collect();
+    sizes.dedup();
+    sizes
         .par_iter()
-        .map(|&f| {
+        .map(|&size| {
             let shrunk: Vec<Fold> = folds
                 .iter()
-                .map(|fold| {
-                    let m = ((f * fold.train.len() as f64).ceil() as usize).max(1);
-                    Fold {
-                        train: fold.train[..m].to_vec(),
-                        test: fold.test.clone(),
-                    }
+                .enumerate()
+                .map(|(k, fold)| Fold {
+                    train: stratified_subset(&fold.train, y, size, seed, k),
+                    test: fold.test.clone(),
                 })
                 .collect();
-            let size =
-                shrunk.iter().map(|s| s.train.len()).sum::<usize>() as f64 / shrunk.len() as f64;
+            let size = size as f64;
             let r = cross_validate(x, y, learner, &shrunk, &opts)?;
             let train = r.train.as_ref().and_then(|t| t.get(metric.name()).copied());
             Ok(CurvePoint {
@@ -118,6 +125,64 @@ pub fn learning_curve(
             })
         })
         .collect()
+}
+
+/// `size` of the `rows`, each class in proportion (at least one row of each class present),
+/// in a seeded order per fold so the subsets grow by adding rows. Returned ascending.
+fn stratified_subset(
+    rows: &[usize],
+    y: &Array1<usize>,
+    size: usize,
+    seed: u64,
+    fold: usize,
+) -> Vec<usize> {
+    let size = size.min(rows.len());
+    let order = mlproof_core::seed::permutation(
+        &mut mlproof_core::seed::rng(seed, "learning-curve/subset", fold as u64),
+        rows.len(),
+    );
+    let classes: Vec<usize> = {
+        let mut c: Vec<usize> = rows.iter().map(|&i| y[i]).collect();
+        c.sort_unstable();
+        c.dedup();
+        c
+    };
+    let by_class: Vec<Vec<usize>> = classes
+        .iter()
+        .map(|&c| {
+            order
+                .iter()
+                .map(|&o| rows[o])
+                .filter(|&i| y[i] == c)
+                .collect()
+        })
+        .collect();
+    let mut take: Vec<usize> = by_class
+        .iter()
+        .map(|members| {
+            ((size * members.len()) as f64 / rows.len() as f64)
+                .round()
+                .max(1.0) as usize
+        })
+        .map(|t| t.min(size))
+        .collect();
+    // Make the counts add up to `size`, adjusting the largest class.
+    let largest = (0..by_class.len())
+        .max_by_key(|&c| by_class[c].len())
+        .unwrap_or(0);
+    let total: usize = take.iter().sum();
+    if total > size {
+        take[largest] = take[largest].saturating_sub(total - size).max(1);
+    } else {
+        take[largest] = (take[largest] + size - total).min(by_class[largest].len());
+    }
+    let mut subset: Vec<usize> = by_class
+        .iter()
+        .zip(&take)
+        .flat_map(|(members, &t)| members[..t.min(members.len())].iter().copied())
+        .collect();
+    subset.sort_unstable();
+    subset
 }
 
 /// Names the regions of a validation curve ordered by increasing complexity: the best CV
@@ -148,6 +213,47 @@ pub fn regions(points: &[CurvePoint], higher_is_better: bool) -> Option<Regions>
         underfit: (lo > 0).then(|| (0, lo - 1)),
         overfit: (hi + 1 < points.len()).then(|| (hi + 1, points.len() - 1)),
     })
+}
+
+/// The validation curve of a regressor, scored by mean squared error (lower is better):
+/// `regressor_at(i)` builds the model for the i-th knob value, fitted on every fold's
+/// training rows; train and test MSE are summarised over folds.
+pub fn validation_curve_regression(
+    x: &Array2<f64>,
+    y: &Array1<f64>,
+    values: &[f64],
+    regressor_at: &(dyn Fn(usize) -> Result<Box<dyn Regressor>> + Sync),
+    folds: &[Fold],
+) -> Result<Vec<CurvePoint>> {
+    values
+        .par_iter()
+        .enumerate()
+        .map(|(i, &v)| {
+            let model = regressor_at(i)?;
+            let (train, test): (Vec<f64>, Vec<f64>) = folds
+                .iter()
+                .map(|f| {
+                    let pick = |rows: &[usize]| (x.select(Axis(0), rows), y.select(Axis(0), rows));
+                    let ((xt, yt), (xv, yv)) = (pick(&f.train), pick(&f.test));
+                    let fitted = model.fit(&xt, &yt)?;
+                    let mse = |x: &Array2<f64>, y: &Array1<f64>| {
+                        mean_squared_error(
+                            y.as_slice().unwrap_or(&y.to_vec()),
+                            &fitted.predict(x).to_vec(),
+                        )
+                    };
+                    Ok((mse(&xt, &yt)?, mse(&xv, &yv)?))
+                })
+                .collect::<Result<Vec<_>>>()?
+                .into_iter()
+                .unzip();
+            Ok(CurvePoint {
+                x: v,
+                train: Summary::of(&train),
+                test: Summary::of(&test),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -194,45 +300,17 @@ mod tests {
         let r = regions(&pts, true).unwrap();
         assert_eq!((r.underfit, r.overfit), (None, Some((1, 1))));
     }
-}
 
-/// The validation curve of a regressor, scored by mean squared error (lower is better):
-/// `regressor_at(i)` builds the model for the i-th knob value, fitted on every fold's
-/// training rows; train and test MSE are summarised over folds.
-pub fn validation_curve_regression(
-    x: &Array2<f64>,
-    y: &Array1<f64>,
-    values: &[f64],
-    regressor_at: &(dyn Fn(usize) -> Result<Box<dyn Regressor>> + Sync),
-    folds: &[Fold],
-) -> Result<Vec<CurvePoint>> {
-    values
-        .par_iter()
-        .enumerate()
-        .map(|(i, &v)| {
-            let model = regressor_at(i)?;
-            let (train, test): (Vec<f64>, Vec<f64>) = folds
-                .iter()
-                .map(|f| {
-                    let pick = |rows: &[usize]| (x.select(Axis(0), rows), y.select(Axis(0), rows));
-                    let ((xt, yt), (xv, yv)) = (pick(&f.train), pick(&f.test));
-                    let fitted = model.fit(&xt, &yt)?;
-                    let mse = |x: &Array2<f64>, y: &Array1<f64>| {
-                        mean_squared_error(
-                            y.as_slice().unwrap_or(&y.to_vec()),
-                            &fitted.predict(x).to_vec(),
-                        )
-                    };
-                    Ok((mse(&xt, &yt)?, mse(&xv, &yv)?))
-                })
-                .collect::<Result<Vec<_>>>()?
-                .into_iter()
-                .unzip();
-            Ok(CurvePoint {
-                x: v,
-                train: Summary::of(&train),
-                test: Summary::of(&test),
-            })
-        })
-        .collect()
+    #[test]
+    fn learning_curve_subsets_keep_both_classes_and_grow_by_adding_rows() {
+        // Sorted by class, as some bundled files are: the first 10 rows are all class 0.
+        let y = Array1::from((0..100).map(|i| usize::from(i >= 90)).collect::<Vec<_>>());
+        let rows: Vec<usize> = (0..100).collect();
+        let small = stratified_subset(&rows, &y, 10, 7, 0);
+        let large = stratified_subset(&rows, &y, 50, 7, 0);
+        assert_eq!((small.len(), large.len()), (10, 50));
+        assert_eq!(small.iter().filter(|&&i| y[i] == 1).count(), 1);
+        assert_eq!(large.iter().filter(|&&i| y[i] == 1).count(), 5);
+        assert!(small.iter().all(|i| large.contains(i)), "nested");
+    }
 }

@@ -34,6 +34,8 @@ pub struct CvResult {
     pub folds: Vec<FoldScores>,
     pub test: BTreeMap<&'static str, Summary>,
     pub train: Option<BTreeMap<&'static str, Summary>>,
+    /// Each metric on all out-of-fold predictions together.
+    pub pooled: BTreeMap<&'static str, f64>,
 }
 
 /// How to score.
@@ -52,18 +54,27 @@ fn score(
     y: &[usize],
     opts: &CvOptions,
 ) -> Result<BTreeMap<&'static str, f64>> {
-    let proba = fitted.predict_proba(x).to_vec();
+    score_proba(&fitted.predict_proba(x).to_vec(), y, opts)
+}
+
+fn score_proba(
+    proba: &[f64],
+    y: &[usize],
+    opts: &CvOptions,
+) -> Result<BTreeMap<&'static str, f64>> {
     let pred: Vec<usize> = proba
         .iter()
         .map(|&p| usize::from(p >= opts.threshold))
         .collect();
     opts.metrics
         .iter()
-        .map(|m| Ok((m.name(), m.compute(y, &pred, &proba)?)))
+        .map(|m| Ok((m.name(), m.compute(y, &pred, proba)?)))
         .collect()
 }
 
-/// Fits `learner` on each fold's training rows and scores its test rows.
+/// Fits `learner` on each fold's training rows and scores its test rows; also scores the
+/// pooled out-of-fold predictions (every fold's test rows together, scikit-learn's
+/// `cross_val_predict`), the only meaningful score when folds hold one row (leave-one-out).
 pub fn cross_validate(
     x: &Array2<f64>,
     y: &Array1<usize>,
@@ -71,7 +82,7 @@ pub fn cross_validate(
     folds: &[Fold],
     opts: &CvOptions,
 ) -> Result<CvResult> {
-    let folds: Vec<FoldScores> = folds
+    let per_fold: Vec<(FoldScores, Vec<f64>)> = folds
         .par_iter()
         .enumerate()
         .map(|(k, f)| {
@@ -82,21 +93,30 @@ pub fn cross_validate(
                 &y_train,
                 seed::derive(opts.seed, "cv/fit", k as u64),
             )?;
-            let test = score(fitted.as_ref(), &x_test, &y_test.to_vec(), opts)?;
+            let proba = fitted.predict_proba(&x_test).to_vec();
+            let test = score_proba(&proba, &y_test.to_vec(), opts)?;
             let train = if opts.train_scores {
                 Some(score(fitted.as_ref(), &x_train, &y_train.to_vec(), opts)?)
             } else {
                 None
             };
-            Ok(FoldScores {
+            let scores = FoldScores {
                 fold: k + 1,
                 train_rows: f.train.len(),
                 test_rows: f.test.len(),
                 test,
                 train,
-            })
+            };
+            Ok((scores, proba))
         })
         .collect::<Result<_>>()?;
+    let (pooled_y, pooled_p): (Vec<usize>, Vec<f64>) = folds
+        .iter()
+        .zip(&per_fold)
+        .flat_map(|(f, (_, p))| f.test.iter().map(|&i| y[i]).zip(p.iter().copied()))
+        .unzip();
+    let pooled = score_proba(&pooled_p, &pooled_y, opts)?;
+    let folds: Vec<FoldScores> = per_fold.into_iter().map(|(f, _)| f).collect();
     let summarize = |pick: &dyn Fn(&FoldScores) -> Option<f64>, m: &Metric| {
         let values: Vec<f64> = folds.iter().filter_map(pick).collect();
         (m.name(), Summary::of(&values))
@@ -117,5 +137,10 @@ pub fn cross_validate(
             })
             .collect()
     });
-    Ok(CvResult { folds, test, train })
+    Ok(CvResult {
+        folds,
+        test,
+        train,
+        pooled,
+    })
 }

@@ -43,7 +43,7 @@ pub fn forward_label_design(
         .filter(|&c| data.feature_kinds[c] == FeatureKind::Numeric)
         .collect();
     let n = data.n_rows();
-    if n < window + horizon + 10 {
+    if n < window.saturating_add(horizon).saturating_add(10) {
         return Err(Error::input(format!(
             "{n} rows are too few for --window {window} and --horizon {horizon}"
         )));

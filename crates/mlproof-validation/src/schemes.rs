@@ -1,7 +1,7 @@
 //! Leave-one-out against k-fold: what each estimate costs (fits) and how far it lands from
 //! the truth.
 //!
-//! Repeat R times: draw a subsample S of m rows; fit on all of S and score the rows outside
+//! Repeat R times: draw a stratified subsample S of m rows; fit on all of S and score the rows outside
 //! S — the accuracy a model trained on m rows really has (the truth for this draw); then
 //! estimate that accuracy from S alone with 5-fold, 10-fold and leave-one-out. Across the
 //! repeats, each scheme's bias (mean estimate − truth) and spread (standard deviation of
@@ -19,10 +19,33 @@ use mlproof_core::seed;
 use mlproof_core::{Error, Result};
 
 use crate::cv::{cross_validate, CvOptions};
-use crate::split::{k_fold, leave_one_out, Fold};
+use crate::split::{leave_one_out, stratified_k_fold, Fold};
 
-/// Builds a scheme's folds over m rows with a seed.
-type FoldMaker = fn(usize, u64) -> Result<Vec<Fold>>;
+/// A scheme: its name, the fits one estimate costs on m rows, and its folds over the
+/// subsample's labels with a seed.
+struct Scheme {
+    name: &'static str,
+    fits: fn(usize) -> usize,
+    folds: fn(&[usize], u64) -> Result<Vec<Fold>>,
+}
+
+const SCHEMES: [Scheme; 3] = [
+    Scheme {
+        name: "5-fold",
+        fits: |_| 5,
+        folds: |y, s| Ok(stratified_k_fold(y, 5, Some(s))?.folds),
+    },
+    Scheme {
+        name: "10-fold",
+        fits: |_| 10,
+        folds: |y, s| Ok(stratified_k_fold(y, 10, Some(s))?.folds),
+    },
+    Scheme {
+        name: "leave-one-out",
+        fits: |m| m,
+        folds: |y, _| leave_one_out(y.len()),
+    },
+];
 
 /// One scheme's estimates across repeats.
 #[derive(Debug, Clone, Serialize)]
@@ -45,14 +68,15 @@ fn std(v: &[f64]) -> f64 {
     (v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (v.len() - 1).max(1) as f64).sqrt()
 }
 
-/// Compares 5-fold, 10-fold and leave-one-out accuracy estimates on `repeats` subsamples
-/// of `m` rows.
+/// Compares stratified 5-fold, stratified 10-fold and leave-one-out accuracy estimates on
+/// `repeats` stratified subsamples of about `m` rows (each class keeps its share).
 pub fn compare(
     x: &Array2<f64>,
     y: &Array1<usize>,
     learner: &dyn BinaryClassifier,
     m: usize,
     repeats: usize,
+    threshold: f64,
     seed: u64,
 ) -> Result<Vec<SchemeEstimate>> {
     let n = x.nrows();
@@ -62,37 +86,61 @@ pub fn compare(
             n - 1
         )));
     }
-    if repeats < 2 {
-        return Err(Error::usage("--repeats must be at least 2"));
+    if !(2..=10_000).contains(&repeats) {
+        return Err(Error::usage(format!(
+            "--repeats must be between 2 and 10000, got {repeats}"
+        )));
+    }
+    // Each class keeps its share of the subsample (at least two rows, so every training
+    // set of every scheme holds both classes).
+    let classes: Vec<Vec<usize>> = (0..2)
+        .map(|c| (0..n).filter(|&i| y[i] == c).collect())
+        .collect();
+    let take: Vec<usize> = classes
+        .iter()
+        .map(|rows| ((m * rows.len()) as f64 / n as f64).round() as usize)
+        .collect();
+    if let Some(c) = (0..2).find(|&c| take[c] < 2) {
+        return Err(Error::input(format!(
+            "a stratified subsample of {m} rows holds {} row(s) of class {c}; leave-one-out needs two — \
+             raise --subsample",
+            take[c]
+        )));
     }
     let opts = CvOptions {
         metrics: vec![Metric::Accuracy],
-        threshold: 0.5,
+        threshold,
         train_scores: false,
         seed,
     };
-    let schemes: [(&str, FoldMaker); 3] = [
-        ("5-fold", |m, s| k_fold(m, 5, Some(s))),
-        ("10-fold", |m, s| k_fold(m, 10, Some(s))),
-        ("leave-one-out", |m, _| leave_one_out(m)),
-    ];
     // Per repeat: (truth, [estimate per scheme]).
     let per_repeat: Vec<(f64, Vec<f64>)> = (0..repeats)
         .into_par_iter()
         .map(|r| {
-            let order = seed::permutation(&mut seed::rng(seed, "schemes/subsample", r as u64), n);
-            let (inside, outside) = order.split_at(m);
-            let (xs, ys) = (x.select(Axis(0), inside), y.select(Axis(0), inside));
+            let mut rng = seed::rng(seed, "schemes/subsample", r as u64);
+            let mut inside = Vec::with_capacity(m);
+            let mut outside = Vec::with_capacity(n - m);
+            for (rows, &k) in classes.iter().zip(&take) {
+                let order = seed::permutation(&mut rng, rows.len());
+                inside.extend(order[..k].iter().map(|&o| rows[o]));
+                outside.extend(order[k..].iter().map(|&o| rows[o]));
+            }
+            inside.sort_unstable();
+            let (xs, ys) = (x.select(Axis(0), &inside), y.select(Axis(0), &inside));
             let (xo, yo) = (
-                x.select(Axis(0), outside),
-                y.select(Axis(0), outside).to_vec(),
+                x.select(Axis(0), &outside),
+                y.select(Axis(0), &outside).to_vec(),
             );
             let fitted = learner.fit(&xs, &ys, seed::derive(seed, "schemes/truth", r as u64))?;
-            let truth = Metric::Accuracy.compute(&yo, &fitted.predict(&xo, 0.5).to_vec(), &[])?;
-            let estimates = schemes
+            let truth =
+                Metric::Accuracy.compute(&yo, &fitted.predict(&xo, threshold).to_vec(), &[])?;
+            let estimates = SCHEMES
                 .iter()
-                .map(|(_, folds)| {
-                    let folds = folds(m, seed::derive(seed, "schemes/folds", r as u64))?;
+                .map(|scheme| {
+                    let folds = (scheme.folds)(
+                        &ys.to_vec(),
+                        seed::derive(seed, "schemes/folds", r as u64),
+                    )?;
                     let res = cross_validate(&xs, &ys, learner, &folds, &opts)?;
                     // Pooled accuracy: the share of rows predicted right across all folds.
                     let right: f64 = res
@@ -100,7 +148,7 @@ pub fn compare(
                         .iter()
                         .map(|f| f.test["accuracy"] * f.test_rows as f64)
                         .sum();
-                    Ok(right / m as f64)
+                    Ok(right / ys.len() as f64)
                 })
                 .collect::<Result<Vec<f64>>>()?;
             Ok((truth, estimates))
@@ -108,19 +156,16 @@ pub fn compare(
         .collect::<Result<_>>()?;
     let truths: Vec<f64> = per_repeat.iter().map(|(t, _)| *t).collect();
     let mean_truth = truths.iter().sum::<f64>() / repeats as f64;
-    Ok(schemes
+    let m_used = take.iter().sum::<usize>();
+    Ok(SCHEMES
         .iter()
         .enumerate()
-        .map(|(k, (name, _))| {
+        .map(|(k, scheme)| {
             let estimates: Vec<f64> = per_repeat.iter().map(|(_, e)| e[k]).collect();
             let errors: Vec<f64> = estimates.iter().zip(&truths).map(|(e, t)| e - t).collect();
             SchemeEstimate {
-                scheme: name.to_string(),
-                fits_per_estimate: match k {
-                    0 => 5,
-                    1 => 10,
-                    _ => m,
-                },
+                scheme: scheme.name.to_string(),
+                fits_per_estimate: (scheme.fits)(m_used),
                 mean_estimate: estimates.iter().sum::<f64>() / repeats as f64,
                 mean_truth,
                 bias: errors.iter().sum::<f64>() / repeats as f64,

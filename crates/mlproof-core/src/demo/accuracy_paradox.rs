@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::holdout::stratified_holdout;
 use crate::metrics::{self, BinaryConfusion};
-use crate::model::{BinaryClassifier, Logistic, MajorityClass};
+use crate::model::{standardized_logistic, BinaryClassifier, Logistic, MajorityClass};
 use crate::{Error, Result};
 
 /// Checked parameters of the demo.
@@ -116,7 +116,8 @@ pub fn run(data: &Dataset, params: &Params) -> Result<AccuracyParadox> {
     let (x_test, y_test) = pick(&test);
     let y_test = y_test.to_vec();
 
-    let learners: [&dyn BinaryClassifier; 2] = [&MajorityClass, &Logistic::new(params.alpha)?];
+    let logistic = standardized_logistic(params.alpha)?;
+    let learners: [&dyn BinaryClassifier; 2] = [&MajorityClass, &logistic];
     let mut models = Vec::new();
     for learner in learners {
         let fitted = learner.fit(&x_train, &y_train, params.seed)?;

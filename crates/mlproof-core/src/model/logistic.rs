@@ -3,14 +3,16 @@ use linfa_logistic::{FittedLogisticRegression, LogisticRegression};
 use ndarray::{Array1, Array2};
 
 use super::{BinaryClassifier, FittedBinary};
-use crate::preprocess::StandardScaler;
+
 use crate::{Error, Result};
 
-/// Standardisation followed by L2-penalised logistic regression (linfa-logistic, L-BFGS).
+/// L2-penalised logistic regression (linfa-logistic, L-BFGS).
 ///
 /// linfa minimises Σᵢ −ln σ(yᵢ(w·xᵢ + b)) + (α/2)‖w‖², which is scikit-learn's
 /// `LogisticRegression(C = 1/α)`; the default α = 1 is scikit-learn's default C = 1.
-/// The scaler is fitted on the training rows only.
+/// The penalty treats every coefficient alike, so features should share a scale: put it
+/// behind [`Standardize`](super::Standardize) in a [`Pipeline`](super::Pipeline), as
+/// [`standardized_logistic`](super::standardized_logistic) does.
 #[derive(Debug, Clone, Copy)]
 pub struct Logistic {
     alpha: f64,
@@ -35,7 +37,6 @@ impl Default for Logistic {
 }
 
 struct Fitted {
-    scaler: StandardScaler,
     model: FittedLogisticRegression<f64, usize>,
     /// linfa's "positive" label is the *more frequent* training class, not label 1.
     positive_is_one: bool,
@@ -53,8 +54,7 @@ impl BinaryClassifier for Logistic {
                  this training set has one",
             ));
         }
-        let scaler = StandardScaler::fit(x);
-        let data = linfa::Dataset::new(scaler.transform(x), y.clone());
+        let data = linfa::Dataset::new(x.clone(), y.clone());
         let model = LogisticRegression::default()
             .alpha(self.alpha)
             .max_iterations(1000)
@@ -63,7 +63,6 @@ impl BinaryClassifier for Logistic {
             .map_err(|e| Error::internal(format!("linfa-logistic failed to fit: {e}")))?;
         let positive_is_one = model.labels().pos.class == 1;
         Ok(Box::new(Fitted {
-            scaler,
             model,
             positive_is_one,
         }))
@@ -73,7 +72,7 @@ impl BinaryClassifier for Logistic {
 impl FittedBinary for Fitted {
     fn predict_proba(&self, x: &Array2<f64>) -> Array1<f64> {
         // linfa reports P(its positive label), which is the majority training class.
-        let p = self.model.predict_probabilities(&self.scaler.transform(x));
+        let p = self.model.predict_probabilities(x);
         if self.positive_is_one {
             p
         } else {

@@ -7,6 +7,15 @@ pub mod pipeline;
 mod regressor;
 
 pub use logistic::Logistic;
+
+/// Standardisation (fitted on the training rows) followed by logistic regression with L2
+/// penalty α: the way mlproof always runs logistic regression.
+pub fn standardized_logistic(alpha: f64) -> crate::Result<Pipeline> {
+    Ok(Pipeline {
+        steps: vec![Box::new(Standardize)],
+        learner: Box::new(Logistic::new(alpha)?),
+    })
+}
 pub use majority::MajorityClass;
 pub use pipeline::{Pipeline, SelectKBest, Standardize, Step};
 pub use regressor::{FittedRegressor, KNearest, Polynomial, Regressor};

@@ -34,5 +34,11 @@ pub fn leave_one_out(n: usize) -> Result<Vec<Fold>> {
             "leave-one-out needs at least two samples, got {n}"
         )));
     }
+    if n > super::MAX_SPLITS {
+        return Err(Error::usage(format!(
+            "leave-one-out on {n} rows would fit {n} models; use k-fold (at most {} rows for LOO)",
+            super::MAX_SPLITS
+        )));
+    }
     Ok((0..n).map(|i| complement(n, vec![i])).collect())
 }

@@ -17,6 +17,9 @@ pub use kfold::{k_fold, leave_one_out};
 pub use stratified::{repeated_stratified_k_fold, stratified_k_fold};
 pub use time_series::time_series_split;
 
+/// The most folds a splitter may make (leave-one-out is bounded by the rows instead).
+pub const MAX_SPLITS: usize = 10_000;
+
 /// One train/test split: row indices, each list ascending.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fold {
@@ -67,14 +70,23 @@ impl Splitter {
             Splitter::LeaveOneOut => None,
         };
         if let Some(k) = n_splits {
+            if k > MAX_SPLITS {
+                return Err(Error::usage(format!(
+                    "--n-splits {k} is more than the {MAX_SPLITS} mlproof allows"
+                )));
+            }
             if k < 2 {
                 return Err(Error::usage(format!(
                     "cross-validation needs at least one train/test split: set --n-splits 2 or more, got {k}"
                 )));
             }
         }
-        if let Splitter::RepeatedStratified { n_repeats: 0, .. } = self {
-            return Err(Error::usage("--n-repeats must be at least 1"));
+        if let Splitter::RepeatedStratified { n_repeats, .. } = self {
+            if !(1..=1000).contains(&n_repeats) {
+                return Err(Error::usage(format!(
+                    "--n-repeats must be between 1 and 1000, got {n_repeats}"
+                )));
+            }
         }
         if let Splitter::TimeSeries {
             max_train_size: Some(0),

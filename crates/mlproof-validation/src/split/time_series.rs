@@ -14,14 +14,17 @@ pub fn time_series_split(
     test_size: Option<usize>,
     gap: usize,
 ) -> Result<Vec<Fold>> {
-    let n_folds = n_splits + 1;
-    let test_size = test_size.unwrap_or(n / n_folds);
+    let n_folds = n_splits.saturating_add(1);
     if n_folds > n {
         return Err(Error::usage(format!(
             "cannot have {n_folds} folds (--n-splits {n_splits} + 1) with only {n} samples"
         )));
     }
-    if n as i64 - gap as i64 - (test_size * n_splits) as i64 <= 0 {
+    let test_size = test_size.unwrap_or_else(|| n / n_folds);
+    let needed = test_size
+        .checked_mul(n_splits)
+        .and_then(|t| t.checked_add(gap));
+    if needed.is_none_or(|needed| needed >= n) {
         return Err(Error::usage(format!(
             "--n-splits {n_splits} with test size {test_size} and --gap {gap} leaves no training \
              data among {n} samples; use fewer splits, a smaller test size or a smaller gap"
