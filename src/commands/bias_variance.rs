@@ -339,15 +339,16 @@ fn argmin<D: Serialize>(points: &[Point<D>], f: impl Fn(&Point<D>) -> f64) -> us
         .unwrap_or(0)
 }
 
-/// Words the sweep: where the loss bottoms out and how bias and variance moved.
+/// Words the sweep: how bias and variance moved from the simplest to the most complex
+/// setting ("stays about the same" for a change under 5% of the larger value).
 fn trend(knob: &str, first: usize, last: usize, bias: (f64, f64), var: (f64, f64)) -> String {
     let moved = |(a, b): (f64, f64)| {
-        if b < a {
+        if (b - a).abs() <= 0.05 * a.abs().max(b.abs()) {
+            "stays about the same"
+        } else if b < a {
             "falls"
-        } else if b > a {
-            "rises"
         } else {
-            "stays"
+            "rises"
         }
     };
     format!(
@@ -369,7 +370,7 @@ fn read_squared(knob: &str, pts: &[Point<Squared>], best: usize) -> String {
         .filter(|p| (tr(p).sum - p.decomposition.expected_loss).abs() <= 2.0 * tr(p).sampling_error)
         .count();
     format!(
-        "Expected MSE is lowest at {knob} {} ({}). {} bias² + variance + noise lands within two sampling \
+        "Expected MSE is lowest at {knob} {} ({}). {} The sum bias² + variance + noise lands within two sampling \
          errors of the measured MSE at {within} of {} points.",
         pts[best].knob,
         num(pts[best].decomposition.expected_loss),

@@ -227,7 +227,7 @@ fn draw(doc: &mut Doc, points: &[CurvePoint], x_title: &str, label: impl Fn(f64)
     ];
     doc.figure(plot(&labels, &series, 12, x_title));
     let mut t = Table::new(
-        &[x_title, "train", "CV mean", "CV std", "gap"],
+        &[x_title, "train", "CV mean", "CV std", "train − CV"],
         &[0, 1, 2, 3, 4],
     );
     for (p, l) in points.iter().zip(&labels) {
@@ -236,7 +236,7 @@ fn draw(doc: &mut Doc, points: &[CurvePoint], x_title: &str, label: impl Fn(f64)
             num(p.train.mean),
             num(p.test.mean),
             num(p.test.std),
-            num((p.train.mean - p.test.mean).abs()),
+            num(p.train.mean - p.test.mean),
         ]);
     }
     doc.table(t);
@@ -445,12 +445,23 @@ fn early_stopping(
         marks.push((s - 1, "patience rule stops"));
     }
     marks.sort();
+    // One row per stage, its notes joined (the best stage may also be the first or last).
+    let mut merged: Vec<(usize, String)> = Vec::new();
     for (s, note) in marks {
+        match merged.last_mut() {
+            Some((last, notes)) if *last == s => {
+                notes.push_str(", ");
+                notes.push_str(note);
+            }
+            _ => merged.push((s, note.to_string())),
+        }
+    }
+    for (s, note) in merged {
         t.row(vec![
             (s + 1).to_string(),
             num(staged.train[s]),
             num(staged.validation[s]),
-            note.into(),
+            note,
         ]);
     }
     doc.table(t);

@@ -134,18 +134,32 @@ struct ShowParams {
     seed: u64,
 }
 
+/// Rows of the head per table.
+const HEAD_CHUNK: usize = 6;
+
 fn cell(d: &Dataset, row: usize, col: usize) -> String {
     let v = d.features[[row, col]];
     match &d.feature_kinds[col] {
         FeatureKind::Categorical { levels } => levels[v as usize].clone(),
-        FeatureKind::Numeric => format!("{v}"),
+        FeatureKind::Numeric => short(v),
+    }
+}
+
+/// A value as it reads in a narrow column: integers as integers, others with up to six
+/// significant decimals (the JSON output keeps full precision).
+fn short(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
 
 fn target_cell(d: &Dataset, row: usize) -> String {
     match &d.target {
         Target::Classes { y, classes, .. } => classes[y[row]].clone(),
-        Target::Continuous { y } => format!("{}", y[row]),
+        Target::Continuous { y } => short(y[row]),
     }
 }
 
@@ -214,25 +228,28 @@ fn show(name: &str, rows: usize, seed: u64) -> Result<Output> {
         "{} — {} rows, {} features, target '{}'",
         s.name, s.rows, s.features, s.target
     ));
-    // The head is transposed (a row per column) so wide datasets fit 100 columns.
-    let mut headers = vec!["column".to_string()];
-    headers.extend((0..shown_rows).map(|r| format!("row {r}")));
-    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let mut t = Table::new(&header_refs, &(1..=shown_rows).collect::<Vec<_>>());
-    if let Some((tname, stamps)) = &d.time {
-        let mut r = vec![tname.clone()];
-        r.extend(stamps.iter().take(shown_rows).cloned());
+    // The head is transposed (a row per column) and split into groups of rows, so wide
+    // datasets and long heads fit 100 columns.
+    for chunk in (0..shown_rows).collect::<Vec<_>>().chunks(HEAD_CHUNK) {
+        let mut headers = vec!["column".to_string()];
+        headers.extend(chunk.iter().map(|r| format!("row {r}")));
+        let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let mut t = Table::new(&header_refs, &(1..=chunk.len()).collect::<Vec<_>>());
+        if let Some((tname, stamps)) = &d.time {
+            let mut r = vec![tname.clone()];
+            r.extend(chunk.iter().map(|&i| stamps[i].clone()));
+            t.row(r);
+        }
+        for j in 0..d.n_features() {
+            let mut r = vec![d.feature_names[j].clone()];
+            r.extend(chunk.iter().map(|&i| cell(&d, i, j)));
+            t.row(r);
+        }
+        let mut r = vec![format!("{} (target)", d.target_name)];
+        r.extend(chunk.iter().map(|&i| target_cell(&d, i)));
         t.row(r);
+        doc.table(t);
     }
-    for j in 0..d.n_features() {
-        let mut r = vec![d.feature_names[j].clone()];
-        r.extend((0..shown_rows).map(|i| cell(&d, i, j)));
-        t.row(r);
-    }
-    let mut r = vec![format!("{} (target)", d.target_name)];
-    r.extend((0..shown_rows).map(|i| target_cell(&d, i)));
-    t.row(r);
-    doc.table(t);
 
     let mut t = Table::new(
         &["feature", "kind", "min", "mean", "max", "std", "distinct"],

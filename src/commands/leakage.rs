@@ -41,7 +41,7 @@ fn time_order(args: &LeakageArgs, seed: u64) -> Result<Output> {
             let (x, y) =
                 leakage::forward_label_design(&data, &args.series, args.window, args.horizon)?;
             let design = format!(
-                "label: {} summed over the next {} rows > 0; features: {}-row trailing means of every column",
+                "label: {} summed over the next {} rows > 0; features: {}-row trailing means of every numeric column",
                 args.series, args.horizon, args.window
             );
             (x, y, design)
@@ -159,12 +159,14 @@ fn table(doc: &mut Doc, r: &Comparison) {
     doc.table(t);
 }
 
+/// "Clearly" means more than twice the standard error of the difference — an optimistic
+/// yardstick, since fold scores are correlated (`mlproof cv` says why).
 fn verdict(r: &Comparison) -> String {
     let (d, se) = (r.inflation_points, r.inflation_se_points);
     if d > 2.0 * se {
-        format!("the leaky protocol reads {d:.1} points higher (± {se:.1} standard error): the gap is larger than fold noise")
+        format!("the leaky protocol reads {d:.1} points higher, more than twice the standard error of the difference ({se:.1})")
     } else if d > 0.0 {
-        format!("the leaky protocol reads {d:.1} points higher, within about two standard errors ({se:.1}): here the leak is not clearly visible")
+        format!("the leaky protocol reads {d:.1} points higher, within two standard errors ({se:.1}): here the leak is not clearly visible")
     } else {
         format!("the leaky protocol does not read higher here ({d:+.1} points, ± {se:.1})")
     }
@@ -190,8 +192,9 @@ fn read_time(r: &Comparison, windows: bool) -> String {
             .copied()
             .fold(f64::NEG_INFINITY, f64::max);
         text.push_str(&format!(
-            " Time-ordered folds range from {lo:.3} to {hi:.3}: the score depends on when the model is \
-             tested (drift), which the shuffled estimate ({:.3} ± {:.3}) hides.",
+            " Time-ordered folds range from {lo:.3} to {hi:.3}: the score depends on which period is \
+             tested (drift, or the smaller training sets of early folds), which the shuffled estimate \
+             ({:.3} ± {:.3}) hides.",
             shuffled.summary.mean, shuffled.summary.std
         ));
     }

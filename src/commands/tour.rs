@@ -69,7 +69,7 @@ pub fn run(seed: u64) -> Result<Output> {
             .map_err(|e| Error::internal(format!("tour stop '{command}': {e}")))?;
         let out = super::run(&cli)?;
         doc.title(format!("Stop {}: {question}", n + 1));
-        doc.paragraph(format!("$ {command}"));
+        doc.paragraph(format!("$ {command} --seed {seed}"));
         doc.append(out.doc);
         stops.push(Stop {
             question,

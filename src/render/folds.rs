@@ -6,6 +6,9 @@ use mlproof_validation::Fold;
 /// The widest bar; longer series are drawn in buckets of rows.
 pub const BAR: usize = 64;
 
+/// The most folds drawn (leave-one-out has one per row).
+pub const MAX_ROWS: usize = 30;
+
 /// Row roles, in the order a bucket shows them (a bucket with any test row shows test).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Role {
@@ -29,7 +32,7 @@ pub fn chart(n: usize, folds: &[Fold], positive: Option<&[usize]>) -> Vec<String
     let width = n.clamp(1, BAR);
     let bucket = |i: usize| i * width / n.max(1);
     let mut lines = Vec::new();
-    for (k, f) in folds.iter().enumerate() {
+    for (k, f) in folds.iter().enumerate().take(MAX_ROWS) {
         let mut roles = vec![Role::Unused; n];
         f.train.iter().for_each(|&i| roles[i] = Role::Train);
         f.test.iter().for_each(|&i| roles[i] = Role::Test);
@@ -48,6 +51,12 @@ pub fn chart(n: usize, folds: &[Fold], positive: Option<&[usize]>) -> Vec<String
             k + 1,
             f.train.len(),
             f.test.len()
+        ));
+    }
+    if folds.len() > MAX_ROWS {
+        lines.push(format!(
+            "         … {} more folds (all are in --format json)",
+            folds.len() - MAX_ROWS
         ));
     }
     if let Some(y) = positive {

@@ -95,7 +95,7 @@ impl Table {
     }
 }
 
-/// A number as people read it in a table: `n/a` for NaN, 4 significant decimals.
+/// A number as people read it in a table: `n/a` for NaN, four decimal places.
 pub fn num(x: f64) -> String {
     if x.is_nan() {
         "n/a".into()

@@ -25,13 +25,22 @@ pub fn plot(x_labels: &[String], series: &[Series], height: usize, x_title: &str
         lo -= 0.05;
         hi += 0.05;
     }
-    let slot = x_labels
+    // One slot per x value; when the labels do not fit 100 columns, slots shrink and only
+    // every `every`-th label is printed.
+    let label_width = x_labels
         .iter()
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(1)
         .max(2)
         + 1;
+    let room = 100 - 10;
+    let slot = if label_width * x_labels.len() <= room {
+        label_width
+    } else {
+        (room / x_labels.len().max(1)).max(1)
+    };
+    let every = label_width.div_ceil(slot);
     let width = slot * x_labels.len();
     let mut grid = vec![vec![' '; width]; height];
     for s in series {
@@ -63,7 +72,14 @@ pub fn plot(x_labels: &[String], series: &[Series], height: usize, x_title: &str
         );
     }
     lines.push(format!("{} └{}", " ".repeat(7), "─".repeat(width)));
-    let labels: String = x_labels.iter().map(|l| format!("{l:^slot$}")).collect();
+    let mut labels = vec![' '; width + label_width];
+    for (i, l) in x_labels.iter().enumerate().step_by(every) {
+        let start = (i * slot + slot / 2).saturating_sub(l.chars().count() / 2);
+        for (k, ch) in l.chars().enumerate() {
+            labels[start + k] = ch;
+        }
+    }
+    let labels: String = labels.into_iter().collect();
     lines.push(format!("{}  {}", " ".repeat(7), labels.trim_end()));
     let legend: Vec<String> = series
         .iter()

@@ -90,7 +90,14 @@ fn table(t: &Table) -> String {
     let wrapped = |cells: &[String]| {
         let tail = cells.get(last).map_or("", String::as_str);
         let mut out = String::new();
-        for (k, piece) in wrap(tail, widths[last]).lines().enumerate() {
+        let wrapped_tail = wrap(tail, widths[last]);
+        // An empty last cell still gets its row.
+        let pieces: Vec<&str> = if wrapped_tail.is_empty() {
+            vec![""]
+        } else {
+            wrapped_tail.lines().collect()
+        };
+        for (k, piece) in pieces.into_iter().enumerate() {
             let mut row: Vec<String> = if k == 0 {
                 cells[..last].to_vec()
             } else {

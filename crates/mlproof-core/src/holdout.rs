@@ -32,7 +32,7 @@ pub fn stratified_holdout(
         }
         if members.len() < 2 {
             return Err(Error::input(format!(
-                "class {class} has a single row; a stratified hold-out needs at least two per class"
+                "class code {class} has a single row; a stratified hold-out needs at least two rows of every class"
             )));
         }
         let n_test =

@@ -121,6 +121,16 @@ pub fn parse_csv(
         feature_kinds.push(kind);
         columns.push(values);
     }
+    if columns.is_empty() {
+        return Err(DataError::new(format!(
+            "{shown} has no feature columns besides the target{}; add at least one",
+            if time_col.is_some() {
+                " and the time column"
+            } else {
+                ""
+            }
+        )));
+    }
     let n = order.len();
     let features = Array2::from_shape_fn((n, columns.len()), |(r, c)| columns[c][r]);
     let target_column = Column {
@@ -360,9 +370,11 @@ impl Column<'_> {
         // Class order: numeric order for numbers (named by their first spelling), else strings.
         let (classes, y): (Vec<String>, Vec<usize>) = match numbers {
             Some(v) => {
+                // −0 and 0 are one class: normalise before sorting with total_cmp.
+                let v: Vec<f64> = v.iter().map(|&x| if x == 0.0 { 0.0 } else { x }).collect();
                 let mut distinct: Vec<f64> = v.clone();
                 distinct.sort_by(f64::total_cmp);
-                distinct.dedup();
+                distinct.dedup_by(|a, b| a.total_cmp(b).is_eq());
                 let names = distinct
                     .iter()
                     .map(|d| self.cells[v.iter().position(|x| x == d).unwrap_or(0)].to_string())

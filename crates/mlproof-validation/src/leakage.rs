@@ -100,14 +100,22 @@ fn score(
     Ok(r.folds.iter().map(|f| f.test[metric.name()]).collect())
 }
 
-fn compare(metric: Metric, protocols: Vec<Protocol>) -> Comparison {
+/// The first leaky protocol against the first honest one. With `paired` (both scored on the
+/// same folds) the standard error is that of the per-fold differences, sd(d)/√k; otherwise
+/// √(s₁²/k₁ + s₂²/k₂).
+fn compare(metric: Metric, protocols: Vec<Protocol>, paired: bool) -> Comparison {
     let leaky = protocols.iter().find(|p| p.leaky);
     let honest = protocols.iter().find(|p| !p.leaky);
     let (inflation_points, inflation_se_points) = match (leaky, honest) {
         (Some(l), Some(h)) => {
-            let se = (l.summary.std.powi(2) / l.summary.n as f64
-                + h.summary.std.powi(2) / h.summary.n as f64)
-                .sqrt();
+            let se = if paired {
+                let d: Vec<f64> = l.folds.iter().zip(&h.folds).map(|(a, b)| a - b).collect();
+                Summary::of(&d).std / (d.len() as f64).sqrt()
+            } else {
+                (l.summary.std.powi(2) / l.summary.n as f64
+                    + h.summary.std.powi(2) / h.summary.n as f64)
+                    .sqrt()
+            };
             (100.0 * (l.summary.mean - h.summary.mean), 100.0 * se)
         }
         _ => (f64::NAN, f64::NAN),
@@ -178,7 +186,7 @@ pub fn time_order(
             summary,
         });
     }
-    Ok(compare(metric, protocols))
+    Ok(compare(metric, protocols, false))
 }
 
 /// Feature selection fitted on all rows before cross-validation (leaky) against the same
@@ -226,6 +234,7 @@ pub fn preprocessing(
                 honest_scores,
             ),
         ],
+        true,
     ))
 }
 

@@ -14,7 +14,8 @@ use crate::{Error, Result};
 /// Checked parameters of the demo.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Params {
-    pub test_fraction: f64,
+    /// Fraction of rows held out (`--test-size`).
+    pub test_size: f64,
     pub threshold: f64,
     /// The logistic model's L2 penalty α (scikit-learn's C = 1/α).
     pub alpha: f64,
@@ -35,7 +36,7 @@ impl Params {
         }
         Logistic::new(alpha)?;
         Ok(Params {
-            test_fraction,
+            test_size: test_fraction,
             threshold,
             alpha,
             seed,
@@ -103,7 +104,7 @@ pub fn run(data: &Dataset, params: &Params) -> Result<AccuracyParadox> {
     let (train, test) = stratified_holdout(
         y.as_slice().unwrap_or(&y.to_vec()),
         2,
-        params.test_fraction,
+        params.test_size,
         params.seed,
     )?;
     let pick = |rows: &[usize]| {
@@ -142,29 +143,37 @@ pub fn run(data: &Dataset, params: &Params) -> Result<AccuracyParadox> {
     })
 }
 
-/// Words the comparison from the numbers: which metrics separate the models and which do not.
+/// Words the comparison from the numbers: which metrics separate the models, and whether
+/// accuracy and balanced accuracy even agree on the order.
 fn read(base: &ModelMetrics, model: &ModelMetrics) -> String {
     let positives = base.confusion.tp + base.confusion.fn_;
     let points = |a: f64, b: f64| 100.0 * (a - b);
     let acc_gap = points(model.accuracy, base.accuracy);
     let bal_gap = points(model.balanced_accuracy, base.balanced_accuracy);
-    let first = format!(
-        "The baseline scores {:.1}% accuracy while finding {} of {} positives",
-        100.0 * base.accuracy,
-        base.confusion.tp,
-        positives
-    );
+    let first = if base.confusion.tp == positives && base.confusion.tn == 0 {
+        format!(
+            "At this threshold the baseline flags every row: it finds all {positives} positives at {:.1}% accuracy",
+            100.0 * base.accuracy
+        )
+    } else {
+        format!(
+            "The baseline scores {:.1}% accuracy while finding {} of {positives} positives",
+            100.0 * base.accuracy,
+            base.confusion.tp
+        )
+    };
     let second = format!(
-        "logistic regression {} by {:.1} accuracy points but finds {} (recall {:.3}), \
-         and balanced accuracy moves {:+.1} points",
+        "logistic regression {} by {:.1} accuracy points, finds {} (recall {:.3}), and balanced accuracy moves {:+.1} points",
         if acc_gap >= 0.0 { "leads" } else { "trails" },
         acc_gap.abs(),
         model.confusion.tp,
         model.recall,
         bal_gap
     );
-    let verdict = if acc_gap.abs() < bal_gap.abs() {
-        "accuracy understates the difference that recall and balanced accuracy show"
+    let verdict = if acc_gap * bal_gap < 0.0 && acc_gap.abs() >= 0.05 && bal_gap.abs() >= 0.05 {
+        "accuracy and balanced accuracy disagree on which model is better — accuracy counts mostly the majority class"
+    } else if acc_gap.abs() < bal_gap.abs() {
+        "accuracy understates the difference that balanced accuracy and recall show"
     } else {
         "here accuracy separates the models at least as much as balanced accuracy does"
     };

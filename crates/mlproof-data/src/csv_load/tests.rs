@@ -146,3 +146,14 @@ fn rows_are_put_in_time_order() {
     assert_eq!(d.time.as_ref().unwrap().1[0], "2024-01-01");
     assert_eq!(d.n_features(), 1);
 }
+
+#[test]
+fn negative_zero_and_zero_are_one_class() {
+    let d = parse("a,y\n1,-0\n2,0\n3,1\n", &opts("y")).unwrap();
+    assert_eq!(d.class_counts(), vec![2, 1]);
+}
+
+#[test]
+fn a_file_with_only_a_target_column_is_an_error() {
+    assert!(err("y\n0\n1\n", &opts("y")).contains("no feature columns"));
+}
