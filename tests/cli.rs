@@ -753,3 +753,44 @@ fn huge_parameters_are_usage_errors_not_crashes() {
         assert!(err.contains(expected), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn every_table_output_fits_100_columns() {
+    for args in [
+        &["datasets"][..],
+        &["datasets", "show", "sp500", "--rows", "20"][..],
+        &["datasets", "show", "synth-sine"][..],
+        &["datasets", "show", "german", "--rows", "13"][..],
+        &["split", "--kind", "loo", "--n-samples", "60"][..],
+        &["split", "--kind", "stratified", "--dataset", "abalone19"][..],
+        &["cv", "--dataset", "car-good", "--model", "tree"][..],
+        &[
+            "cv",
+            "--compare",
+            "--model",
+            "tree",
+            "--max-depth",
+            "2",
+            "--repeats",
+            "4",
+            "--timing",
+        ][..],
+        &[
+            "curves",
+            "--kind",
+            "early-stopping",
+            "--n-estimators",
+            "1500",
+        ][..],
+        &["curves", "--param", "alpha", "--dataset", "german"][..],
+        &["curves", "--param", "degree"][..],
+        &["bias-variance", "--model", "knn", "--rounds", "10"][..],
+        &["leakage", "--kind", "preprocessing"][..],
+    ] {
+        let o = mlproof(args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        for line in stdout(&o).lines() {
+            assert!(line.chars().count() <= 100, "{args:?} too wide: {line}");
+        }
+    }
+}

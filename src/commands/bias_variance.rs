@@ -233,7 +233,7 @@ fn zero_one(args: &BiasVarianceArgs, seed: u64) -> Result<Output> {
             max_depth: Some(v),
             ..TreeParams::default()
         })?);
-        let (d, _) = bootstrap_zero_one(
+        let d = bootstrap_zero_one(
             &x_train,
             &y_train,
             &x_test,

@@ -196,14 +196,14 @@ fn compare(
     let mut headers = vec![
         "scheme",
         "fits",
-        "mean estimate",
-        "mean truth",
+        "estimate",
+        "truth",
         "bias",
-        "std of error",
-        "std of estimate",
+        "sd(error)",
+        "sd(estimate)",
     ];
     if ms_per_estimate.is_some() {
-        headers.push("ms / estimate");
+        headers.push("ms/estimate");
     }
     let mut t = Table::new(&headers, &(1..headers.len()).collect::<Vec<_>>());
     for (k, s) in schemes.iter().enumerate() {
@@ -222,6 +222,10 @@ fn compare(
         t.row(row);
     }
     doc.table(t);
+    doc.paragraph(
+        "estimate and truth are means over subsamples; bias = mean(estimate − truth); sd(error) and \
+         sd(estimate) are standard deviations across subsamples.",
+    );
     doc.paragraph(&reading);
     let params = CompareParams {
         model: learner.describe(),

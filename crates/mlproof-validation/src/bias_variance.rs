@@ -170,7 +170,7 @@ pub fn bootstrap_zero_one(
     rounds: usize,
     seed: u64,
     progress: &Progress,
-) -> Result<(ZeroOne, Array2<usize>)> {
+) -> Result<ZeroOne> {
     check_rounds(rounds)?;
     let rows: Vec<Array1<usize>> = (0..rounds)
         .into_par_iter()
@@ -183,8 +183,7 @@ pub fn bootstrap_zero_one(
             Ok(fitted.predict(x_test, 0.5))
         })
         .collect::<Result<_>>()?;
-    let pred = stack(&rows, y_test.len());
-    Ok((zero_one(&pred, y_test), pred))
+    Ok(zero_one(&stack(&rows, y_test.len()), y_test))
 }
 
 /// Squared loss with a fresh training set from the generator each round.

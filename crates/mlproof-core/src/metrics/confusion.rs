@@ -47,13 +47,4 @@ impl BinaryConfusion {
             tp: c[1][1],
         })
     }
-
-    pub fn total(&self) -> u64 {
-        self.tn + self.fp + self.fn_ + self.tp
-    }
-
-    /// `[[tn, fp], [fn, tp]]`.
-    pub fn matrix(&self) -> [[u64; 2]; 2] {
-        [[self.tn, self.fp], [self.fn_, self.tp]]
-    }
 }

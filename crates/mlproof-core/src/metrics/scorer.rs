@@ -23,19 +23,6 @@ pub enum Metric {
 }
 
 impl Metric {
-    pub const ALL: [Metric; 10] = [
-        Metric::Accuracy,
-        Metric::BalancedAccuracy,
-        Metric::Precision,
-        Metric::Recall,
-        Metric::F1,
-        Metric::Mcc,
-        Metric::RocAuc,
-        Metric::AveragePrecision,
-        Metric::LogLoss,
-        Metric::Brier,
-    ];
-
     pub fn name(self) -> &'static str {
         match self {
             Metric::Accuracy => "accuracy",
