@@ -493,7 +493,7 @@ fn squared_loss_decomposes_exactly_against_targets_and_within_sampling_error_aga
             let t = &p["truth"];
             let g = |k: &str| t[k].as_f64().unwrap();
             assert!(
-                (g("sum") - f("expected_loss")).abs() <= 2.0 * g("sampling_error"),
+                (g("sum") - f("expected_loss")).abs() <= g("margin95"),
                 "{model}: {p}"
             );
         }

@@ -160,7 +160,7 @@ fn squared(args: &BiasVarianceArgs, seed: u64) -> Result<Output> {
             "variance",
             "noise",
             "b²+v+n",
-            "±SE",
+            "±95%",
             "bias²(obs)",
         ],
         &[0, 1, 2, 3, 4, 5, 6, 7],
@@ -175,7 +175,7 @@ fn squared(args: &BiasVarianceArgs, seed: u64) -> Result<Output> {
             num(d.variance),
             num(tr.noise),
             num(tr.sum),
-            num(tr.sampling_error),
+            num(tr.margin95),
             num(d.bias2),
         ]);
     }
@@ -367,11 +367,11 @@ fn read_squared(knob: &str, pts: &[Point<Squared>], best: usize) -> String {
     let tr = |p: &Point<Squared>| truth_of(&p.decomposition);
     let within = pts
         .iter()
-        .filter(|p| (tr(p).sum - p.decomposition.expected_loss).abs() <= 2.0 * tr(p).sampling_error)
+        .filter(|p| (tr(p).sum - p.decomposition.expected_loss).abs() <= tr(p).margin95)
         .count();
     format!(
-        "Expected MSE is lowest at {knob} {} ({}). {} The sum bias² + variance + noise lands within two sampling \
-         errors of the measured MSE at {within} of {} points.",
+        "Expected MSE is lowest at {knob} {} ({}). {} The sum bias² + variance + noise lands within the sampling \
+         margin (±95%) of the measured MSE at {within} of {} points.",
         pts[best].knob,
         num(pts[best].decomposition.expected_loss),
         trend(knob, f.knob, l.knob, (tr(f).bias2, tr(l).bias2), (f.decomposition.variance, l.decomposition.variance)),

@@ -45,9 +45,11 @@ pub struct AgainstTruth {
     pub noise: f64,
     /// bias² (truth) + variance + noise.
     pub sum: f64,
-    /// Standard error of `expected_loss` over test points: the tolerance within which `sum`
-    /// should match it.
+    /// Standard error of `expected_loss` over test points.
     pub sampling_error: f64,
+    /// The 95% margin, 1.96 × `sampling_error`: `sum` should land within it of
+    /// `expected_loss` (the cross term 2·mean((ȳ − f)(f − y)) is zero only in expectation).
+    pub margin95: f64,
 }
 
 /// The 0-1 loss decomposition.
@@ -111,6 +113,7 @@ pub fn squared(pred: &Array2<f64>, y: &Array1<f64>, truth: Option<&Array1<f64>>)
             noise,
             sum: bias2 + variance + noise,
             sampling_error: sd / j.sqrt(),
+            margin95: 1.96 * sd / j.sqrt(),
         }
     });
     Squared {

@@ -1,8 +1,10 @@
 //! Metrics with scikit-learn's definitions and edge-case conventions (scikit-learn 1.9.1),
 //! in `f64`.
 //!
-//! linfa's metrics are `f32` and differ from scikit-learn in edge cases, so mlproof keeps
-//! its own; `tests/` compares every function here with fixtures written by scikit-learn.
+//! linfa 0.8.1's metrics are `f32`, return NaN where scikit-learn returns 0, and — called as
+//! its docs show, `prediction.confusion_matrix(&truth)` — report scikit-learn's recall as
+//! `precision()` and vice versa (`tests/linfa_crosscheck.rs` pins this). So mlproof keeps
+//! its own; the workspace's `tests/` compare every function here with scikit-learn's fixtures.
 //!
 //! Binary functions take labels in {0, 1} with 1 the positive class. Where scikit-learn
 //! divides by zero and returns its `zero_division` default, so do these (0.0); where it

@@ -11,8 +11,21 @@ use crate::{Error, Result};
 /// A preprocessing step: fitted on training rows, applied to any rows.
 pub trait Step: Sync + Send {
     fn name(&self) -> String;
+
     fn fit(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Box<dyn Transform>>;
+
+    /// Fits on the training rows and returns the rows the next step trains on. The default
+    /// keeps the rows and transforms their features; a resampler (over- or under-sampling,
+    /// SMOTE) overrides it to change the training rows themselves, with `seed` for its draws.
+    /// Rows to predict are never resampled: they only pass through the returned transform.
+    fn fit_resample(&self, x: &Array2<f64>, y: &Array1<usize>, _seed: u64) -> Result<Resampled> {
+        let t = self.fit(x, y)?;
+        Ok((t.apply(x), y.clone(), t))
+    }
 }
+
+/// The training rows a step hands on, and its transform for rows to predict.
+pub type Resampled = (Array2<f64>, Array1<usize>, Box<dyn Transform>);
 
 /// A fitted step.
 pub trait Transform: Send + Sync {
@@ -123,14 +136,15 @@ impl BinaryClassifier for Pipeline {
     }
 
     fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, seed: u64) -> Result<Box<dyn FittedBinary>> {
-        let mut x = x.clone();
+        let (mut x, mut y) = (x.clone(), y.clone());
         let mut transforms = Vec::with_capacity(self.steps.len());
-        for step in &self.steps {
-            let t = step.fit(&x, y)?;
-            x = t.apply(&x);
+        for (k, step) in self.steps.iter().enumerate() {
+            let (next_x, next_y, t) =
+                step.fit_resample(&x, &y, crate::seed::derive(seed, "pipeline/step", k as u64))?;
+            (x, y) = (next_x, next_y);
             transforms.push(t);
         }
-        let model = self.learner.fit(&x, y, seed)?;
+        let model = self.learner.fit(&x, &y, seed)?;
         Ok(Box::new(FittedPipeline { transforms, model }))
     }
 }
@@ -163,6 +177,48 @@ mod tests {
         let t = SelectKBest { k: 1 }.fit(&x, &y).unwrap();
         assert_eq!(t.apply(&x).column(0).to_vec(), vec![0.0, 0.0, 1.0, 1.0]);
         assert!(SelectKBest { k: 4 }.fit(&x, &y).is_err());
+    }
+
+    /// A resampler that duplicates every positive training row.
+    struct DoublePositives;
+
+    impl Step for DoublePositives {
+        fn name(&self) -> String {
+            "double-positives".into()
+        }
+
+        fn fit(&self, _x: &Array2<f64>, _y: &Array1<usize>) -> Result<Box<dyn Transform>> {
+            Ok(Box::new(Columns(vec![0])))
+        }
+
+        fn fit_resample(
+            &self,
+            x: &Array2<f64>,
+            y: &Array1<usize>,
+            _seed: u64,
+        ) -> Result<Resampled> {
+            let rows: Vec<usize> = (0..y.len())
+                .chain((0..y.len()).filter(|&i| y[i] == 1))
+                .collect();
+            Ok((
+                x.select(Axis(0), &rows),
+                y.select(Axis(0), &rows),
+                self.fit(x, y)?,
+            ))
+        }
+    }
+
+    #[test]
+    fn a_resampling_step_changes_the_training_rows_only() {
+        let x = array![[0.0], [1.0], [2.0], [3.0]];
+        let y = array![0, 0, 0, 1];
+        let p = Pipeline {
+            steps: vec![Box::new(DoublePositives)],
+            learner: Box::new(MajorityClass),
+        };
+        // The prior seen by the learner counts the duplicated positive: 2 of 5.
+        let fitted = p.fit(&x, &y, 0).unwrap();
+        assert_eq!(fitted.predict_proba(&x).to_vec(), vec![0.4; 4]);
     }
 
     #[test]
