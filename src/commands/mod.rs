@@ -5,6 +5,7 @@ mod bias_variance;
 mod curves;
 mod cv;
 mod datasets;
+mod early_stopping;
 mod leakage;
 mod metrics;
 mod model;

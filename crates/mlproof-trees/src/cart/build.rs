@@ -244,11 +244,13 @@ fn grow<'a>(
         let (node, split_at) = grower.node(start, end, depth);
         nodes.push(node);
         if let Some((p, s)) = parent {
-            let split = nodes[p].split.as_mut().expect("a parent has a split");
-            if s {
-                split.left = id;
-            } else {
-                split.right = id;
+            // A parent is pushed with its split before its children.
+            if let Some(split) = nodes[p].split.as_mut() {
+                if s {
+                    split.left = id;
+                } else {
+                    split.right = id;
+                }
             }
         }
         if let Some(pos) = split_at {

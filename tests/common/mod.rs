@@ -1,0 +1,38 @@
+//! Running the real binary as a person runs it: helpers shared by the CLI test files.
+// Each test file uses its own subset of these helpers.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+pub fn mlproof(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mlproof"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+pub fn json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let o = mlproof(&all);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("one JSON object on stdout")
+}
+
+/// A CSV in the temp directory, unique to the test.
+pub fn temp_csv(test: &str, text: &str) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("mlproof-{}-{test}.csv", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path
+}
