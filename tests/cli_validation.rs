@@ -5,7 +5,7 @@ mod common;
 
 use std::process::Command;
 
-use common::{json, mlproof, stderr, stdout, temp_csv};
+use common::{assert_usage_errors, json, mlproof, stderr, stdout, temp_csv};
 
 #[test]
 fn split_json_gives_folds_in_order() {
@@ -52,7 +52,7 @@ fn split_warns_on_stderr_where_scikit_learn_warns() {
 
 #[test]
 fn split_parameters_scikit_learn_rejects_exit_2() {
-    for (args, expected) in [
+    assert_usage_errors(&[
         (
             vec!["split", "--n-splits", "1"],
             "at least one train/test split",
@@ -92,12 +92,7 @@ fn split_parameters_scikit_learn_rejects_exit_2() {
             vec!["split", "--kind", "loo", "--n-samples", "1"],
             "at least two samples",
         ),
-    ] {
-        let o = mlproof(&args);
-        let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.contains(expected), "{args:?}: {err}");
-    }
+    ]);
 }
 
 fn with_threads(args: &[&str], threads: &str) -> Vec<u8> {
@@ -178,7 +173,7 @@ fn validation_curve_names_its_regions_from_the_numbers() {
 
 #[test]
 fn curve_and_cv_parameters_out_of_range_exit_2() {
-    for (args, expected) in [
+    assert_usage_errors(&[
         (
             vec!["curves", "--model", "logistic"],
             "knob of the Tree model",
@@ -200,12 +195,7 @@ fn curve_and_cv_parameters_out_of_range_exit_2() {
             vec!["curves", "--min-samples-leaf", "0"],
             "--min-samples-leaf",
         ),
-    ] {
-        let o = mlproof(&args);
-        let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.contains(expected), "{args:?}: {err}");
-    }
+    ]);
 }
 
 #[test]
@@ -236,7 +226,7 @@ fn leakage_reports_honest_and_leaky_protocols_on_the_same_rows() {
 
 #[test]
 fn leakage_parameters_out_of_range_exit_2() {
-    for (args, expected) in [
+    assert_usage_errors(&[
         (
             vec!["leakage", "--series", "NOPE"],
             "no feature column 'NOPE'",
@@ -251,12 +241,7 @@ fn leakage_parameters_out_of_range_exit_2() {
             vec!["leakage", "--kind", "preprocessing", "--select-k", "0"],
             "--select-k 0 is out of range",
         ),
-    ] {
-        let o = mlproof(&args);
-        let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.contains(expected), "{args:?}: {err}");
-    }
+    ]);
 }
 
 #[test]
@@ -300,7 +285,7 @@ fn zero_one_bias_variance_runs_on_real_data_and_finds_the_u_curve_minimum() {
 
 #[test]
 fn bias_variance_parameters_out_of_range_exit_2() {
-    for (args, expected) in [
+    assert_usage_errors(&[
         (
             vec!["bias-variance", "--rounds", "1"],
             "--rounds must be between 2",
@@ -331,12 +316,7 @@ fn bias_variance_parameters_out_of_range_exit_2() {
             vec!["bias-variance", "--loss", "zero-one", "--test-size", "1.5"],
             "out of range",
         ),
-    ] {
-        let o = mlproof(&args);
-        let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.contains(expected), "{args:?}: {err}");
-    }
+    ]);
 }
 
 #[test]
@@ -475,7 +455,7 @@ fn polynomial_degree_curve_scores_mse_with_lower_is_better() {
 
 #[test]
 fn huge_parameters_are_usage_errors_not_crashes() {
-    for (args, expected) in [
+    assert_usage_errors(&[
         (
             vec![
                 "split",
@@ -526,12 +506,7 @@ fn huge_parameters_are_usage_errors_not_crashes() {
             vec!["leakage", "--window", "18446744073709551615"],
             "too few",
         ),
-    ] {
-        let o = mlproof(&args);
-        let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.contains(expected), "{args:?}: {err}");
-    }
+    ]);
 }
 
 #[test]

@@ -118,40 +118,18 @@ fn squared(args: &BiasVarianceArgs, seed: u64) -> Result<Output> {
         args.rounds,
         args.n_test
     ));
-    let labels: Vec<String> = values.iter().map(usize::to_string).collect();
     let col = |f: &dyn Fn(&Squared) -> f64| {
         points
             .iter()
             .map(|p| f(&p.decomposition))
             .collect::<Vec<f64>>()
     };
-    let (bias, var, total) = (
-        col(&|d| truth_of(d).bias2),
-        col(&|d| d.variance),
-        col(&|d| d.expected_loss),
-    );
-    doc.figure(plot(
-        &labels,
-        &[
-            Series {
-                label: "bias² (truth)",
-                glyph: 'b',
-                values: &bias,
-            },
-            Series {
-                label: "variance",
-                glyph: 'v',
-                values: &var,
-            },
-            Series {
-                label: "expected MSE",
-                glyph: '●',
-                values: &total,
-            },
-        ],
-        12,
-        knob,
-    ));
+    let curves = [
+        ("bias² (truth)", col(&|d| truth_of(d).bias2)),
+        ("variance", col(&|d| d.variance)),
+        ("expected MSE", col(&|d| d.expected_loss)),
+    ];
+    doc.figure(sweep_plot(&values, &curves, knob));
     let mut t = Table::new(
         &[
             knob,
@@ -265,40 +243,18 @@ fn zero_one(args: &BiasVarianceArgs, seed: u64) -> Result<Output> {
         args.rounds,
         test.len()
     ));
-    let labels: Vec<String> = values.iter().map(usize::to_string).collect();
     let col = |f: &dyn Fn(&ZeroOne) -> f64| {
         points
             .iter()
             .map(|p| f(&p.decomposition))
             .collect::<Vec<f64>>()
     };
-    let (bias, var, total) = (
-        col(&|d| d.bias),
-        col(&|d| d.variance),
-        col(&|d| d.expected_loss),
-    );
-    doc.figure(plot(
-        &labels,
-        &[
-            Series {
-                label: "bias",
-                glyph: 'b',
-                values: &bias,
-            },
-            Series {
-                label: "variance",
-                glyph: 'v',
-                values: &var,
-            },
-            Series {
-                label: "expected error",
-                glyph: '●',
-                values: &total,
-            },
-        ],
-        12,
-        knob,
-    ));
+    let curves = [
+        ("bias", col(&|d| d.bias)),
+        ("variance", col(&|d| d.variance)),
+        ("expected error", col(&|d| d.expected_loss)),
+    ];
+    doc.figure(sweep_plot(&values, &curves, knob));
     let mut t = Table::new(&[knob, "expected error", "bias", "variance"], &[0, 1, 2, 3]);
     for p in &points {
         let d = &p.decomposition;
@@ -330,6 +286,21 @@ fn zero_one(args: &BiasVarianceArgs, seed: u64) -> Result<Output> {
         Report::new("bias-variance", params, Some(data.summary()), results),
         doc,
     ))
+}
+
+/// The sweep's plot: bias, variance and expected loss (drawn as b, v and ●) by knob value.
+fn sweep_plot(values: &[usize], curves: &[(&str, Vec<f64>); 3], knob: &str) -> Vec<String> {
+    let labels: Vec<String> = values.iter().map(usize::to_string).collect();
+    let series: Vec<Series> = curves
+        .iter()
+        .zip(['b', 'v', '●'])
+        .map(|((label, values), glyph)| Series {
+            label,
+            glyph,
+            values,
+        })
+        .collect();
+    plot(&labels, &series, 12, knob)
 }
 
 fn model_name(m: SweepModel) -> &'static str {

@@ -36,3 +36,14 @@ pub fn temp_csv(test: &str, text: &str) -> PathBuf {
     std::fs::write(&path, text).unwrap();
     path
 }
+
+/// Each command fails with exit code 2 and one line on stderr containing the expected text.
+pub fn assert_usage_errors(cases: &[(Vec<&str>, &str)]) {
+    for (args, expected) in cases {
+        let o = mlproof(args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: one line, got {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+}
