@@ -101,6 +101,39 @@ pub enum Command {
         mlproof bias-variance --loss zero-one --dataset pima --rounds 200"
     )]
     BiasVariance(BiasVarianceArgs),
+    /// Decision trees: how a split is chosen.
+    Tree {
+        #[command(subcommand)]
+        action: TreeAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TreeAction {
+    /// Every feature's best root split, with impurities and gains to check by hand.
+    #[command(
+        after_help = "Examples:\n  mlproof tree split                      car-good, entropy and Gini\n  \
+        mlproof tree split --dataset pima --criterion gini\n  \
+        mlproof tree split --data my.csv --target label --format json"
+    )]
+    Split(TreeSplitArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SplitCriterion {
+    Entropy,
+    Gini,
+    Both,
+}
+
+#[derive(Debug, Args)]
+pub struct TreeSplitArgs {
+    /// Impurity measure: entropy (information gain, bits), Gini, or both.
+    #[arg(long, value_enum, default_value_t = SplitCriterion::Both)]
+    pub criterion: SplitCriterion,
+
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -549,3 +549,33 @@ fn every_table_output_fits_100_columns() {
         }
     }
 }
+
+#[test]
+fn tree_split_works_through_the_root_split_and_flags_ties() {
+    let v = json(&["tree", "split"]);
+    let entropy = &v["results"][0];
+    assert_eq!(entropy["criterion"], "entropy");
+    let chosen = entropy["chosen"].as_u64().unwrap() as usize;
+    assert_eq!(entropy["splits"][chosen]["feature"], "Buying");
+    assert_eq!(
+        entropy["splits"][chosen]["children"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4,
+        "one child per level"
+    );
+    let text = stdout(&mlproof(&["tree", "split", "--criterion", "entropy"]));
+    assert!(text.contains("Buying ties with Maint"), "{text}");
+    let v = json(&["tree", "split", "--dataset", "pima", "--criterion", "gini"]);
+    let g = &v["results"][0];
+    let chosen = g["chosen"].as_u64().unwrap() as usize;
+    assert_eq!(
+        (
+            g["splits"][chosen]["feature"].as_str(),
+            g["splits"][chosen]["threshold"].as_f64()
+        ),
+        (Some("Plas"), Some(127.5))
+    );
+    assert_usage_errors(&[(vec!["tree", "split", "--dataset", "sp500"], "continuous")]);
+}

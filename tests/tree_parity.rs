@@ -87,3 +87,32 @@ fn cart_equals_scikit_learn_decision_tree_on_the_numeric_bundled_sets() {
         "a difference without a feature tie is a bug"
     );
 }
+
+#[test]
+fn the_walkthroughs_chosen_split_is_the_cart_root_split_on_every_numeric_set() {
+    use mlproof_trees::walkthrough::root_splits;
+    for name in ["pima", "wisconsin", "ecoli3", "glass2", "yeast4"] {
+        let data = registry::load(name, 0).unwrap();
+        let y = data.binary_target().unwrap().to_vec();
+        for criterion in [Criterion::Gini, Criterion::Entropy] {
+            let walk = root_splits(&data, criterion).unwrap();
+            let params = TreeParams {
+                criterion,
+                max_depth: Some(1),
+                ..TreeParams::default()
+            };
+            let tree = Tree::fit_classifier(data.features.view(), &y, 2, None, &params).unwrap();
+            let root = tree.nodes[0].split.unwrap();
+            let chosen = &walk.splits[walk.chosen];
+            assert_eq!(
+                chosen.feature, data.feature_names[root.feature],
+                "{name} {criterion:?}"
+            );
+            assert_eq!(
+                chosen.threshold,
+                Some(root.threshold),
+                "{name} {criterion:?}"
+            );
+        }
+    }
+}

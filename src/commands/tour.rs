@@ -22,6 +22,10 @@ const STOPS: &[(&str, &str)] = &[
         "mlproof split --kind time-series --n-splits 5 --gap 2 --n-samples 40",
     ),
     (
+        "How does a decision tree choose a split?",
+        "mlproof tree split --criterion entropy",
+    ),
+    (
         "How do you detect over- and underfitting?",
         "mlproof curves --dataset pima",
     ),

@@ -8,6 +8,7 @@
 pub mod boosting;
 pub mod cart;
 mod model;
+pub mod walkthrough;
 
 pub use cart::{Criterion, Tree, TreeParams};
 pub use model::{TreeClassifier, TreeRegressor};

@@ -32,7 +32,9 @@ impl Criterion {
                     let p = c / total;
                     -p * (p.ln() / std::f64::consts::LN_2)
                 })
-                .sum(),
+                .sum::<f64>()
+                // A pure node sums to −0.0; report it as 0.
+                .max(0.0),
             Criterion::SquaredError => {
                 let mean = stats[1] / total;
                 stats[2] / total - mean * mean
