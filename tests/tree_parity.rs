@@ -4,7 +4,13 @@
 //! settings.
 
 use mlproof_core::data::registry;
-use mlproof_trees::{Criterion, Tree, TreeParams};
+use mlproof_trees::{Criterion, FeatureOrder, Tree, TreeParams};
+
+/// scikit-learn's splitter seed for `random_state=0`:
+/// `np.random.RandomState(0).randint(0, 2**31 - 1)`.
+const SKLEARN_SEED_0: FeatureOrder = FeatureOrder::ScikitLearn {
+    rand_r_seed: 209_652_396,
+};
 use serde_json::Value;
 
 struct Outcome {
@@ -14,7 +20,7 @@ struct Outcome {
     tied: bool,
 }
 
-fn outcomes() -> Vec<Outcome> {
+fn outcomes(order: FeatureOrder) -> Vec<Outcome> {
     let v: Value = serde_json::from_str(include_str!("oracle/fixtures/trees.json")).unwrap();
     let mut out = Vec::new();
     for c in v["cases"].as_array().unwrap() {
@@ -30,7 +36,8 @@ fn outcomes() -> Vec<Outcome> {
             max_depth: c["max_depth"].as_u64().map(|d| d as usize),
             min_samples_split: c["min_samples_split"].as_u64().unwrap() as usize,
             min_samples_leaf: c["min_samples_leaf"].as_u64().unwrap() as usize,
-            min_impurity_decrease: 0.0,
+            feature_order: order,
+            ..TreeParams::default()
         };
         let tree = Tree::fit_classifier(data.features.view(), &y, 2, None, &params).unwrap();
         let ours = tree.predict_proba(&data.features);
@@ -62,8 +69,18 @@ fn outcomes() -> Vec<Outcome> {
 }
 
 #[test]
-fn cart_equals_scikit_learn_decision_tree_on_the_numeric_bundled_sets() {
-    let all = outcomes();
+fn cart_in_scikit_learns_feature_order_equals_decision_tree_exactly() {
+    let all = outcomes(SKLEARN_SEED_0);
+    assert_eq!(all.len(), 120);
+    for o in &all {
+        assert_eq!(o.mismatched_rows, 0, "{}", o.case);
+        assert_eq!(o.leaves.0, o.leaves.1, "{}", o.case);
+    }
+}
+
+#[test]
+fn in_index_order_every_difference_is_a_tie_between_features() {
+    let all = outcomes(FeatureOrder::Index);
     let differing: Vec<&Outcome> = all
         .iter()
         .filter(|o| o.mismatched_rows > 0 || o.leaves.0 != o.leaves.1)
@@ -112,6 +129,61 @@ fn the_walkthroughs_chosen_split_is_the_cart_root_split_on_every_numeric_set() {
                 chosen.threshold,
                 Some(root.threshold),
                 "{name} {criterion:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_pruning_path_equals_scikit_learns_to_1e_9_on_every_numeric_set() {
+    use mlproof_trees::pruning::pruning_path;
+    let v: Value = serde_json::from_str(include_str!("oracle/fixtures/pruning.json")).unwrap();
+    let cases = v["cases"].as_array().unwrap();
+    assert_eq!(cases.len(), 10, "five datasets, two criteria");
+    for c in cases {
+        let name = c["dataset"].as_str().unwrap();
+        let criterion = if c["criterion"] == "gini" {
+            Criterion::Gini
+        } else {
+            Criterion::Entropy
+        };
+        let data = registry::load(name, 0).unwrap();
+        let y = data.binary_target().unwrap().to_vec();
+        let params = TreeParams {
+            criterion,
+            feature_order: SKLEARN_SEED_0,
+            ..TreeParams::default()
+        };
+        let tree = Tree::fit_classifier(data.features.view(), &y, 2, None, &params).unwrap();
+        assert_eq!(
+            tree.n_leaves() as u64,
+            c["n_leaves"].as_u64().unwrap(),
+            "{name} {criterion:?}"
+        );
+        let path = pruning_path(&tree);
+        let floats = |k: &str| -> Vec<f64> {
+            c[k].as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_f64().unwrap())
+                .collect()
+        };
+        let (alphas, impurities) = (floats("ccp_alphas"), floats("impurities"));
+        assert_eq!(
+            path.ccp_alphas.len(),
+            alphas.len(),
+            "{name} {criterion:?}: steps"
+        );
+        for (i, (a, b)) in path.ccp_alphas.iter().zip(&alphas).enumerate() {
+            assert!(
+                (a - b).abs() <= 1e-9,
+                "{name} {criterion:?}: alpha {i}: {a} vs {b}"
+            );
+        }
+        for (i, (a, b)) in path.impurities.iter().zip(&impurities).enumerate() {
+            assert!(
+                (a - b).abs() <= 1e-9,
+                "{name} {criterion:?}: impurity {i}: {a} vs {b}"
             );
         }
     }

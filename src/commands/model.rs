@@ -19,6 +19,8 @@ pub fn tree_params(args: &ModelArgs) -> Result<TreeParams> {
         min_samples_split: args.min_samples_split,
         min_samples_leaf: args.min_samples_leaf,
         min_impurity_decrease: 0.0,
+        ccp_alpha: 0.0,
+        feature_order: mlproof_trees::FeatureOrder::Index,
     }
     .check()
 }

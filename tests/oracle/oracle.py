@@ -280,8 +280,29 @@ def bias_variance_cases():
     return cases
 
 
+def pruning_cases():
+    """cost_complexity_pruning_path of a full-depth tree on every numeric bundled set."""
+    from sklearn.tree import DecisionTreeClassifier
+
+    cases = []
+    for name in NUMERIC:
+        df = pd.read_csv(ROOT / "datasets" / f"{name}.csv")
+        X, y = df.drop(columns="class").to_numpy(dtype=float), df["class"].to_numpy()
+        for criterion in ["gini", "entropy"]:
+            tree = DecisionTreeClassifier(criterion=criterion, random_state=0)
+            path = tree.cost_complexity_pruning_path(X, y)
+            full = DecisionTreeClassifier(criterion=criterion, random_state=0).fit(X, y)
+            cases.append(clean({"dataset": name, "criterion": criterion, "n_leaves": int(full.get_n_leaves()),
+                                "ccp_alphas": path.ccp_alphas, "impurities": path.impurities}))
+    return cases
+
+
 def main():
     OUT.mkdir(exist_ok=True)
+    pruning = {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
+               "note": "DecisionTreeClassifier(random_state=0).cost_complexity_pruning_path(X, y)",
+               "cases": pruning_cases()}
+    (OUT / "pruning.json").write_text(json.dumps(pruning, separators=(",", ":")) + "\n")
     import mlxtend
     bv = {"generator": "tests/oracle/oracle.py", "versions": {"mlxtend": mlxtend.__version__},
           "note": "pred[r][j]: round r's prediction for test point j, recorded from mlxtend's own run",

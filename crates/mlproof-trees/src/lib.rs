@@ -8,7 +8,8 @@
 pub mod boosting;
 pub mod cart;
 mod model;
+pub mod pruning;
 pub mod walkthrough;
 
-pub use cart::{Criterion, Tree, TreeParams};
+pub use cart::{Criterion, FeatureOrder, Tree, TreeParams};
 pub use model::{TreeClassifier, TreeRegressor};

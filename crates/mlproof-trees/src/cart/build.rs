@@ -75,6 +75,8 @@ struct Pending {
     end: usize,
     depth: usize,
     parent: Option<(usize, bool)>,
+    /// Features known to be constant here (scikit-learn's `n_constant_features`).
+    n_constant: usize,
 }
 
 struct Best {
@@ -224,6 +226,14 @@ fn grow<'a>(
         total_weight,
         goes_left: vec![false; n],
         buffer: Vec::with_capacity(n),
+        draw: match params.feature_order {
+            super::FeatureOrder::Index => None,
+            super::FeatureOrder::ScikitLearn { rand_r_seed } => Some(FeatureDraw {
+                state: rand_r_seed,
+                features: (0..x.ncols()).collect(),
+                constant_features: vec![0; x.ncols()],
+            }),
+        },
     };
     let mut nodes: Vec<Node> = Vec::new();
     // Depth-first, left child first.
@@ -232,16 +242,18 @@ fn grow<'a>(
         end: n,
         depth: 0,
         parent: None,
+        n_constant: 0,
     }];
     while let Some(Pending {
         start,
         end,
         depth,
         parent,
+        n_constant,
     }) = stack.pop()
     {
         let id = nodes.len();
-        let (node, split_at) = grower.node(start, end, depth);
+        let (node, split_at, n_constant) = grower.node(start, end, depth, n_constant);
         nodes.push(node);
         if let Some((p, s)) = parent {
             // A parent is pushed with its split before its children.
@@ -259,19 +271,26 @@ fn grow<'a>(
                 end,
                 depth: depth + 1,
                 parent: Some((id, false)),
+                n_constant,
             });
             stack.push(Pending {
                 start,
                 end: start + pos,
                 depth: depth + 1,
                 parent: Some((id, true)),
+                n_constant,
             });
         }
     }
-    Ok(Tree {
+    let tree = Tree {
         nodes,
         criterion: params.criterion,
         n_features: x.ncols(),
+    };
+    Ok(if params.ccp_alpha > 0.0 {
+        crate::pruning::prune(&tree, params.ccp_alpha)
+    } else {
+        tree
     })
 }
 
@@ -287,6 +306,35 @@ struct Grower<'a> {
     total_weight: f64,
     goes_left: Vec<bool>,
     buffer: Vec<u32>,
+    /// scikit-learn's feature draws, when the tree follows them.
+    draw: Option<FeatureDraw>,
+}
+
+/// The state of scikit-learn's Fisher–Yates feature draws (`BestSplitter.node_split`):
+/// its xorshift generator, the `features` permutation and the known-constant prefix, both
+/// shared by every node in build order.
+struct FeatureDraw {
+    state: u32,
+    features: Vec<usize>,
+    constant_features: Vec<usize>,
+}
+
+impl FeatureDraw {
+    /// scikit-learn's `our_rand_r`: 32-bit xorshift (Marsaglia 2003), reduced mod 2³¹.
+    fn next(&mut self) -> u32 {
+        if self.state == 0 {
+            self.state = 1;
+        }
+        self.state ^= self.state << 13;
+        self.state ^= self.state >> 17;
+        self.state ^= self.state << 5;
+        self.state % 0x8000_0000
+    }
+
+    /// `rand_int(low, high)`: low + our_rand_r() mod (high − low).
+    fn int(&mut self, low: usize, high: usize) -> usize {
+        low + self.next() as usize % (high - low)
+    }
 }
 
 impl Grower<'_> {
@@ -314,7 +362,14 @@ impl Grower<'_> {
 
     /// Builds the node over rows `start..end` of the sorted lists; if it splits, partitions
     /// them (left rows first) and returns the number of left rows.
-    fn node(&mut self, start: usize, end: usize, depth: usize) -> (Node, Option<usize>) {
+    /// Also returns the features known to be constant for the children.
+    fn node(
+        &mut self,
+        start: usize,
+        end: usize,
+        depth: usize,
+        n_known: usize,
+    ) -> (Node, Option<usize>, usize) {
         let (stats, total) = self.stats(&self.sorted[0][start..end]);
         let impurity = self.params.criterion.impurity(&stats, total);
         let m = end - start;
@@ -332,10 +387,11 @@ impl Grower<'_> {
             || m < 2 * p.min_samples_leaf
             || impurity <= f64::EPSILON;
         if is_leaf {
-            return (node, None);
+            return (node, None, n_known);
         }
-        let Some(best) = self.best_split(start, end, &stats, total) else {
-            return (node, None);
+        let (order, n_constant) = self.feature_order(start, end, n_known);
+        let Some(best) = self.best_split(start, end, &stats, total, &order) else {
+            return (node, None, n_constant);
         };
         let (left_rows, right_rows) = self.sorted[best.feature][start..end].split_at(best.n_left);
         let (ls, lw) = self.stats(left_rows);
@@ -344,7 +400,7 @@ impl Grower<'_> {
         let improvement = (total / self.total_weight)
             * (impurity - rw / total * c.impurity(&rs, rw) - lw / total * c.impurity(&ls, lw));
         if improvement + f64::EPSILON < p.min_impurity_decrease {
-            return (node, None);
+            return (node, None, n_constant);
         }
         self.partition(start, end, &best);
         node.split = Some(Split {
@@ -354,7 +410,7 @@ impl Grower<'_> {
             right: 0,
             tied: best.tied,
         });
-        (node, Some(best.n_left))
+        (node, Some(best.n_left), n_constant)
     }
 
     /// Stable partition of every feature's segment into the rows going left, then right.
@@ -382,15 +438,67 @@ impl Grower<'_> {
         }
     }
 
-    /// scikit-learn's `BestSplitter.node_split` over every feature in index order.
-    fn best_split(&self, start: usize, end: usize, node_stats: &[f64], total: f64) -> Option<Best> {
+    fn is_constant(&self, f: usize, start: usize, end: usize) -> bool {
+        let rows = &self.sorted[f][start..end];
+        let col = &self.columns[f];
+        col[rows[rows.len() - 1] as usize] <= col[rows[0] as usize] + FEATURE_THRESHOLD
+    }
+
+    /// The order in which the node's features are evaluated, and the number known to be
+    /// constant afterwards. Index order, or scikit-learn's draws: its loop depends only on
+    /// which features are constant in the node, never on how good a split is.
+    fn feature_order(&mut self, start: usize, end: usize, n_known: usize) -> (Vec<usize>, usize) {
+        let Some(mut d) = self.draw.take() else {
+            return ((0..self.columns.len()).collect(), 0);
+        };
+        let n_features = d.features.len();
+        let (mut f_i, mut n_visited, mut n_found, mut n_drawn) = (n_features, 0, 0, 0);
+        let mut n_total = n_known;
+        let mut order = Vec::with_capacity(n_features);
+        while f_i > n_total && (n_visited < n_features || n_visited <= n_found + n_drawn) {
+            n_visited += 1;
+            let mut f_j = d.int(n_drawn, f_i - n_found);
+            if f_j < n_known {
+                d.features.swap(n_drawn, f_j);
+                n_drawn += 1;
+                continue;
+            }
+            f_j += n_found;
+            let feature = d.features[f_j];
+            if self.is_constant(feature, start, end) {
+                d.features.swap(f_j, n_total);
+                n_found += 1;
+                n_total += 1;
+                continue;
+            }
+            f_i -= 1;
+            d.features.swap(f_i, f_j);
+            order.push(feature);
+        }
+        // Keep the known-constant prefix for siblings and children; record new constants.
+        d.features[..n_known].copy_from_slice(&d.constant_features[..n_known]);
+        let found = d.features[n_known..n_known + n_found].to_vec();
+        d.constant_features[n_known..n_known + n_found].copy_from_slice(&found);
+        self.draw = Some(d);
+        (order, n_total)
+    }
+
+    /// scikit-learn's `BestSplitter.node_split` over the features in `order`.
+    fn best_split(
+        &self,
+        start: usize,
+        end: usize,
+        node_stats: &[f64],
+        total: f64,
+        order: &[usize],
+    ) -> Option<Best> {
         let min_leaf = self.params.min_samples_leaf;
         let criterion = self.params.criterion;
         let m = end - start;
         let mut best: Option<Best> = None;
         let mut left = vec![0.0; node_stats.len()];
         let mut right = vec![0.0; node_stats.len()];
-        for f in 0..self.columns.len() {
+        for &f in order {
             let rows = &self.sorted[f][start..end];
             let col = &self.columns[f];
             let value = |k: usize| col[rows[k] as usize];

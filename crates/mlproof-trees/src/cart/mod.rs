@@ -14,15 +14,28 @@
 //! Impurities: Gini 1 − Σ pₖ², entropy −Σ pₖ log₂ pₖ (bits, as scikit-learn), squared
 //! error (1/N) Σ (yᵢ − ȳ)².
 
-mod build;
+pub(crate) mod build;
 mod criterion;
 
 use serde::Serialize;
 
 use mlproof_core::{Error, Result};
 
-pub use build::Tree;
+pub use build::{Node, Split, Tree};
 pub use criterion::Criterion;
+
+/// The order in which a node's features are searched; it decides ties between features
+/// with equal impurity decrease (and nothing else).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum FeatureOrder {
+    /// Lowest feature index first.
+    #[default]
+    Index,
+    /// scikit-learn's draws, for a `random_state` whose splitter seed is `rand_r_seed`
+    /// (`np.random.RandomState(random_state).randint(0, 2**31 - 1)`: 209652396 for 0).
+    ScikitLearn { rand_r_seed: u32 },
+}
 
 /// Checked tree parameters (scikit-learn's names and defaults).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -33,6 +46,10 @@ pub struct TreeParams {
     pub min_samples_split: usize,
     pub min_samples_leaf: usize,
     pub min_impurity_decrease: f64,
+    /// Minimal cost-complexity pruning after growth: collapse every branch whose effective
+    /// alpha is at most this (0: no pruning), as scikit-learn's `ccp_alpha`.
+    pub ccp_alpha: f64,
+    pub feature_order: FeatureOrder,
 }
 
 impl Default for TreeParams {
@@ -43,6 +60,8 @@ impl Default for TreeParams {
             min_samples_split: 2,
             min_samples_leaf: 1,
             min_impurity_decrease: 0.0,
+            ccp_alpha: 0.0,
+            feature_order: FeatureOrder::Index,
         }
     }
 }
@@ -64,6 +83,12 @@ impl TreeParams {
         }
         if self.min_samples_leaf < 1 {
             return Err(Error::usage("--min-samples-leaf must be at least 1"));
+        }
+        if !(self.ccp_alpha.is_finite() && self.ccp_alpha >= 0.0) {
+            return Err(Error::usage(format!(
+                "--ccp-alpha must be a finite number ≥ 0, got {}",
+                self.ccp_alpha
+            )));
         }
         if !(self.min_impurity_decrease.is_finite() && self.min_impurity_decrease >= 0.0) {
             return Err(Error::usage(format!(

@@ -1,0 +1,180 @@
+//! Minimal cost-complexity pruning (Breiman et al. 1984, ch. 3), as scikit-learn's
+//! `cost_complexity_pruning_path` and `ccp_alpha`.
+//!
+//! With R(t) = (N_t / N)·I(t) the weighted impurity of node t and R(T_t) the sum of R over
+//! the leaves of the branch under t, the branch's effective alpha is
+//! g(t) = (R(t) − R(T_t)) / (|leaves(T_t)| − 1). Repeatedly, the branch with the smallest g
+//! (ties to the lowest node index, i.e. the first in pre-order) is collapsed into a leaf;
+//! the path records each g and the total leaf impurity R(T) after it.
+
+use serde::Serialize;
+
+use crate::cart::build::{Node, Tree};
+
+/// The pruning path: `ccp_alphas[0] = 0` is the full tree; `impurities[i]` is the total
+/// leaf impurity after pruning at `ccp_alphas[i]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PruningPath {
+    pub ccp_alphas: Vec<f64>,
+    pub impurities: Vec<f64>,
+    /// Leaves of the tree after each step.
+    pub leaves: Vec<usize>,
+}
+
+/// Runs weakest-link pruning; stops before a step whose alpha exceeds `stop_above`.
+/// Returns the path so far and which nodes are leaves of the final subtree.
+fn prune_steps(tree: &Tree, stop_above: f64) -> (PruningPath, Vec<bool>) {
+    let nodes = &tree.nodes;
+    let n = nodes.len();
+    let total = nodes[0].weighted_n_samples;
+    let r_node: Vec<f64> = nodes
+        .iter()
+        .map(|t| t.weighted_n_samples * t.impurity / total)
+        .collect();
+    let mut parent = vec![usize::MAX; n];
+    let mut is_leaf = vec![false; n];
+    for (i, t) in nodes.iter().enumerate() {
+        match t.split {
+            Some(s) => {
+                parent[s.left] = i;
+                parent[s.right] = i;
+            }
+            None => is_leaf[i] = true,
+        }
+    }
+    let mut n_leaves = vec![0usize; n];
+    let mut r_branch = vec![0.0; n];
+    for leaf in (0..n).filter(|&i| is_leaf[i]) {
+        r_branch[leaf] = r_node[leaf];
+        let mut i = leaf;
+        while i != 0 {
+            let p = parent[i];
+            r_branch[p] += r_node[leaf];
+            n_leaves[p] += 1;
+            i = p;
+        }
+    }
+    let mut candidate: Vec<bool> = is_leaf.iter().map(|&l| !l).collect();
+    let mut in_subtree = vec![true; n];
+    let mut path = PruningPath {
+        ccp_alphas: vec![0.0],
+        impurities: vec![r_branch[0]],
+        leaves: vec![n_leaves[0].max(1)],
+    };
+    while candidate[0] {
+        let mut alpha = f64::MAX;
+        let mut weakest = 0;
+        for i in (0..n).filter(|&i| candidate[i]) {
+            let g = (r_node[i] - r_branch[i]) / (n_leaves[i] as f64 - 1.0);
+            if g < alpha {
+                alpha = g;
+                weakest = i;
+            }
+        }
+        if alpha > stop_above {
+            break;
+        }
+        // Everything below the weakest link leaves the subtree; it becomes a leaf.
+        let mut stack = vec![weakest];
+        while let Some(i) = stack.pop() {
+            if !in_subtree[i] {
+                continue;
+            }
+            candidate[i] = false;
+            is_leaf[i] = false;
+            in_subtree[i] = false;
+            if let Some(s) = nodes[i].split {
+                stack.push(s.left);
+                stack.push(s.right);
+            }
+        }
+        is_leaf[weakest] = true;
+        in_subtree[weakest] = true;
+        let pruned_leaves = n_leaves[weakest] - 1;
+        n_leaves[weakest] = 0;
+        let r_diff = r_node[weakest] - r_branch[weakest];
+        r_branch[weakest] = r_node[weakest];
+        let mut i = parent[weakest];
+        while i != usize::MAX {
+            n_leaves[i] -= pruned_leaves;
+            r_branch[i] += r_diff;
+            i = parent[i];
+        }
+        path.ccp_alphas.push(alpha);
+        path.impurities.push(r_branch[0]);
+        path.leaves.push(n_leaves[0].max(1));
+    }
+    (path, is_leaf)
+}
+
+/// The whole pruning path of a grown tree.
+pub fn pruning_path(tree: &Tree) -> PruningPath {
+    prune_steps(tree, f64::INFINITY).0
+}
+
+/// The subtree scikit-learn keeps for `ccp_alpha`: every branch whose effective alpha is at
+/// most `ccp_alpha` is collapsed. Node order stays pre-order.
+pub fn prune(tree: &Tree, ccp_alpha: f64) -> Tree {
+    if ccp_alpha <= 0.0 {
+        return tree.clone();
+    }
+    let (_, is_leaf) = prune_steps(tree, ccp_alpha);
+    let mut nodes: Vec<Node> = Vec::new();
+    // (original id, parent in the new tree and side)
+    let mut stack = vec![(0usize, None::<(usize, bool)>)];
+    while let Some((orig, parent)) = stack.pop() {
+        let id = nodes.len();
+        let mut node = tree.nodes[orig].clone();
+        let children = if is_leaf[orig] {
+            None
+        } else {
+            node.split.map(|s| (s.left, s.right))
+        };
+        if children.is_none() {
+            node.split = None;
+        }
+        nodes.push(node);
+        if let Some((p, left)) = parent {
+            if let Some(s) = nodes[p].split.as_mut() {
+                if left {
+                    s.left = id;
+                } else {
+                    s.right = id;
+                }
+            }
+        }
+        if let Some((l, r)) = children {
+            stack.push((r, Some((id, false))));
+            stack.push((l, Some((id, true))));
+        }
+    }
+    Tree {
+        nodes,
+        criterion: tree.criterion,
+        n_features: tree.n_features,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cart::TreeParams;
+    use ndarray::Array2;
+
+    #[test]
+    fn the_path_ends_at_the_root_and_its_impurity_rises_with_alpha() {
+        let x = Array2::from_shape_fn((40, 2), |(i, j)| ((i * 7 + j * 13) % 17) as f64);
+        let y: Vec<usize> = (0..40).map(|i| usize::from((i * 5) % 7 < 3)).collect();
+        let t = Tree::fit_classifier(x.view(), &y, 2, None, &TreeParams::default()).unwrap();
+        let p = pruning_path(&t);
+        assert_eq!(p.ccp_alphas[0], 0.0);
+        assert!(p.ccp_alphas.windows(2).all(|w| w[0] <= w[1]));
+        assert!(p.impurities.windows(2).all(|w| w[0] <= w[1] + 1e-15));
+        assert_eq!(*p.leaves.last().unwrap(), 1);
+        assert!((p.impurities.last().unwrap() - t.nodes[0].impurity).abs() < 1e-12);
+        // Pruning just below the last alpha keeps more than the root; at it, only the root.
+        let last = *p.ccp_alphas.last().unwrap();
+        assert_eq!(prune(&t, last).n_leaves(), 1);
+        assert!(prune(&t, last * 0.999).n_leaves() > 1);
+    }
+}
