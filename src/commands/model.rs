@@ -20,7 +20,7 @@ pub fn tree_params(args: &ModelArgs) -> Result<TreeParams> {
         min_samples_leaf: args.min_samples_leaf,
         min_impurity_decrease: 0.0,
         ccp_alpha: 0.0,
-        feature_order: mlproof_trees::FeatureOrder::Index,
+        feature_order: TreeParams::default().feature_order,
     }
     .check()
 }

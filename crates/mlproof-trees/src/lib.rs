@@ -1,9 +1,8 @@
 //! Decision trees.
 //!
 //! [`cart`] is an f64 CART that searches splits the way scikit-learn's `BestSplitter` does
-//! (every distinct midpoint, strict improvement, the same stopping rules), so trees and
-//! their predictions can be compared with `DecisionTreeClassifier` / `DecisionTreeRegressor`.
-//! linfa-trees is kept as a cross-check in the tests.
+//! (every distinct midpoint, strict improvement, the same stopping rules, the same random
+//! feature order for `random_state=0`), so its trees equal `DecisionTreeClassifier`'s.
 
 pub mod boosting;
 pub mod cart;
@@ -11,5 +10,5 @@ mod model;
 pub mod pruning;
 pub mod walkthrough;
 
-pub use cart::{Criterion, FeatureOrder, Tree, TreeParams};
+pub use cart::{Criterion, FeatureOrder, Tree, TreeParams, RANDOM_STATE_0};
 pub use model::{TreeClassifier, TreeRegressor};

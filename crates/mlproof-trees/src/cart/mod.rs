@@ -24,13 +24,17 @@ use mlproof_core::{Error, Result};
 pub use build::{Node, Split, Tree};
 pub use criterion::Criterion;
 
+/// scikit-learn's splitter seed for `random_state=0`:
+/// `np.random.RandomState(0).randint(0, 2**31 - 1)`.
+pub const RANDOM_STATE_0: u32 = 209_652_396;
+
 /// The order in which a node's features are searched; it decides ties between features
-/// with equal impurity decrease (and nothing else).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+/// with equal impurity decrease (and nothing else). The default follows scikit-learn's
+/// `random_state=0`, so mlproof's trees equal `DecisionTreeClassifier(random_state=0)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum FeatureOrder {
     /// Lowest feature index first.
-    #[default]
     Index,
     /// scikit-learn's draws, for a `random_state` whose splitter seed is `rand_r_seed`
     /// (`np.random.RandomState(random_state).randint(0, 2**31 - 1)`: 209652396 for 0).
@@ -61,7 +65,9 @@ impl Default for TreeParams {
             min_samples_leaf: 1,
             min_impurity_decrease: 0.0,
             ccp_alpha: 0.0,
-            feature_order: FeatureOrder::Index,
+            feature_order: FeatureOrder::ScikitLearn {
+                rand_r_seed: RANDOM_STATE_0,
+            },
         }
     }
 }
