@@ -117,6 +117,31 @@ pub enum TreeAction {
         mlproof tree split --data my.csv --target label --format json"
     )]
     Split(TreeSplitArgs),
+    /// Minimal cost-complexity pruning: the path, CV score against alpha, the alpha chosen.
+    #[command(
+        after_help = "Examples:\n  mlproof tree prune                      pima, Gini, stratified 5-fold\n  \
+        mlproof tree prune --dataset wisconsin --criterion entropy\n  \
+        mlproof tree prune --metric balanced-accuracy --dataset yeast4"
+    )]
+    Prune(TreePruneArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TreePruneArgs {
+    /// Impurity measure of the tree.
+    #[arg(long, value_enum, default_value_t = CriterionArg::Gini)]
+    pub criterion: CriterionArg,
+
+    /// The score cross-validated at each alpha.
+    #[arg(long, value_enum, default_value_t = MetricArg::Accuracy)]
+    pub metric: MetricArg,
+
+    /// Number of stratified folds.
+    #[arg(long, default_value_t = 5)]
+    pub n_splits: usize,
+
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -292,6 +317,10 @@ pub struct ModelArgs {
     /// Tree: impurity measure.
     #[arg(long, value_enum, default_value_t = CriterionArg::Gini)]
     pub criterion: CriterionArg,
+
+    /// Tree: cost-complexity pruning strength (scikit-learn's ccp_alpha; 0 = none).
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub ccp_alpha: f64,
 
     /// Logistic: L2 penalty α (scikit-learn's C = 1/α).
     #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]

@@ -579,3 +579,39 @@ fn tree_split_works_through_the_root_split_and_flags_ties() {
     );
     assert_usage_errors(&[(vec!["tree", "split", "--dataset", "sp500"], "continuous")]);
 }
+
+#[test]
+fn tree_prune_reports_the_path_the_cv_scores_and_the_chosen_alpha() {
+    let v = json(&["tree", "prune", "--dataset", "wisconsin"]);
+    let r = &v["results"];
+    let alphas: Vec<f64> = r["path"]["ccp_alphas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_f64().unwrap())
+        .collect();
+    assert_eq!(alphas[0], 0.0);
+    assert!(
+        alphas.windows(2).all(|w| w[0] <= w[1]),
+        "alphas grow along the path"
+    );
+    let cv = r["cv"].as_array().unwrap();
+    assert_eq!(cv.len(), alphas.len());
+    let best = r["best"]["cv_mean"].as_f64().unwrap();
+    assert!(cv
+        .iter()
+        .all(|p| p["test"]["mean"].as_f64().unwrap() <= best));
+    assert!(r["one_se"]["ccp_alpha"].as_f64().unwrap() >= r["best"]["ccp_alpha"].as_f64().unwrap());
+    assert!(r["one_se"]["leaves"].as_u64().unwrap() <= r["full_tree_leaves"].as_u64().unwrap());
+    assert_usage_errors(&[
+        (
+            vec!["cv", "--model", "tree", "--ccp-alpha", "-1"],
+            "--ccp-alpha must be a finite number",
+        ),
+        (
+            vec!["tree", "prune", "--n-splits", "1"],
+            "at least one train/test split",
+        ),
+        (vec!["tree", "prune", "--dataset", "sp500"], "continuous"),
+    ]);
+}

@@ -11,6 +11,7 @@ mod metrics;
 mod model;
 mod split;
 mod tour;
+mod tree_prune;
 mod tree_split;
 
 use mlproof_core::Result;
@@ -28,8 +29,9 @@ pub fn run(cli: &Cli) -> Result<Output> {
         Command::Curves(args) => curves::run(args, cli.seed),
         Command::Leakage(args) => leakage::run(args, cli.seed),
         Command::BiasVariance(args) => bias_variance::run(args, cli.seed),
-        Command::Tree {
-            action: crate::cli::TreeAction::Split(args),
-        } => tree_split::run(args, cli.seed),
+        Command::Tree { action } => match action {
+            crate::cli::TreeAction::Split(args) => tree_split::run(args, cli.seed),
+            crate::cli::TreeAction::Prune(args) => tree_prune::run(args, cli.seed),
+        },
     }
 }

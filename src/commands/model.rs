@@ -19,7 +19,7 @@ pub fn tree_params(args: &ModelArgs) -> Result<TreeParams> {
         min_samples_split: args.min_samples_split,
         min_samples_leaf: args.min_samples_leaf,
         min_impurity_decrease: 0.0,
-        ccp_alpha: 0.0,
+        ccp_alpha: args.ccp_alpha,
         feature_order: TreeParams::default().feature_order,
     }
     .check()
