@@ -4,7 +4,6 @@
 //! `cargo bench --bench trees`; the scikit-learn side is in `benches/compare/`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use mlproof_core::data::generate::{imbalanced, ImbalancedSpec};
 use mlproof_core::data::registry;
 use mlproof_trees::{Tree, TreeParams};
 
@@ -12,13 +11,8 @@ fn fit(c: &mut Criterion) {
     let mut group = c.benchmark_group("cart fit");
     group.sample_size(10);
     for (n, depth) in [(2_000, None), (100_000, Some(10))] {
-        let spec = ImbalancedSpec {
-            n_samples: n,
-            n_noise: 12,
-            positive_fraction: 0.2,
-            ..ImbalancedSpec::default()
-        };
-        let d = imbalanced(&spec, 1);
+        // The data `benches/compare/tree_fit.sh` exports for scikit-learn: same generator, seed 1.
+        let d = registry::generate("synth-imbalanced", n, 1).unwrap();
         let y = d.binary_target().unwrap().to_vec();
         let params = TreeParams {
             max_depth: depth,

@@ -482,6 +482,17 @@ pub enum DatasetsAction {
         #[arg(long, default_value_t = 5)]
         rows: usize,
     },
+    /// Write a dataset to CSV (generators at any size), e.g. to run the same data elsewhere.
+    Export {
+        /// A bundled dataset or generator name.
+        name: String,
+        /// The CSV file to write (never overwritten: choose a new name).
+        #[arg(long, value_name = "FILE.csv")]
+        output: std::path::PathBuf,
+        /// Generators only: how many rows to draw.
+        #[arg(long)]
+        rows: Option<usize>,
+    },
 }
 
 #[derive(Debug, Args)]

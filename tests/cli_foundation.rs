@@ -196,3 +196,43 @@ fn unknown_flags_are_usage_errors() {
     assert_eq!(mlproof(&["metrics", "--bogus"]).status.code(), Some(2));
     assert_eq!(mlproof(&["--format", "xml", "tour"]).status.code(), Some(2));
 }
+
+#[test]
+fn datasets_export_writes_a_csv_that_reads_back_and_never_overwrites() {
+    let path = std::env::temp_dir().join(format!("mlproof-{}-export.csv", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let p = path.to_str().unwrap();
+    let o = mlproof(&[
+        "datasets",
+        "export",
+        "synth-imbalanced",
+        "--rows",
+        "300",
+        "--output",
+        p,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = json(&["metrics", "--data", p, "--target", "class"]);
+    assert_eq!(v["dataset"]["rows"], 300);
+    assert_eq!(v["dataset"]["features"], 20);
+    let again = mlproof(&["datasets", "export", "pima", "--output", p]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("never overwrites"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap().lines().count(),
+        301,
+        "the first file is intact"
+    );
+    std::fs::remove_file(path).unwrap();
+    let o = mlproof(&[
+        "datasets",
+        "export",
+        "pima",
+        "--rows",
+        "10",
+        "--output",
+        "/tmp/never-written.csv",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("sizes generators only"));
+}

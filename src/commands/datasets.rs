@@ -12,6 +12,7 @@ pub fn run(action: Option<&DatasetsAction>, seed: u64) -> Result<Output> {
     match action {
         None => list(seed),
         Some(DatasetsAction::Show { name, rows }) => show(name, *rows, seed),
+        Some(DatasetsAction::Export { name, output, rows }) => export(name, output, *rows, seed),
     }
 }
 
@@ -289,6 +290,62 @@ fn show(name: &str, rows: usize, seed: u64) -> Result<Output> {
     };
     Ok(Output::new(
         Report::new("datasets show", params, Some(s), shown),
+        doc,
+    ))
+}
+
+#[derive(Serialize)]
+struct ExportParams {
+    name: String,
+    output: String,
+    rows: Option<usize>,
+    seed: u64,
+}
+
+#[derive(Serialize)]
+struct Exported {
+    path: String,
+    rows: usize,
+    columns: usize,
+}
+
+fn export(name: &str, output: &std::path::Path, rows: Option<usize>, seed: u64) -> Result<Output> {
+    let d = match rows {
+        Some(n) => registry::generate(name, n, seed)?,
+        None => registry::load(name, seed)?,
+    };
+    let shown = output.display().to_string();
+    // create_new: an existing file is never overwritten.
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(output)
+        .map_err(|e| {
+            mlproof_core::Error::input(format!(
+                "cannot create {shown}: {e} (mlproof never overwrites a file)"
+            ))
+        })?;
+    mlproof_core::data::export::write_csv(&d, std::io::BufWriter::new(file))?;
+    let columns = d.n_features() + 1 + usize::from(d.time.is_some());
+    let mut doc = Doc::default();
+    doc.paragraph(format!(
+        "Wrote {} rows × {columns} columns of {} to {shown}.",
+        d.n_rows(),
+        d.name
+    ));
+    let params = ExportParams {
+        name: name.into(),
+        output: shown.clone(),
+        rows,
+        seed,
+    };
+    let results = Exported {
+        path: shown,
+        rows: d.n_rows(),
+        columns,
+    };
+    Ok(Output::new(
+        Report::new("datasets export", params, Some(d.summary()), results),
         doc,
     ))
 }

@@ -11,6 +11,7 @@ pub mod csv_load;
 pub mod dataset;
 pub mod encode;
 mod error;
+pub mod export;
 pub mod generate;
 pub mod registry;
 pub mod seed;

@@ -149,6 +149,57 @@ fn load_bundled(b: &Bundled) -> Result<Dataset, DataError> {
     parse_csv(b.name, b.name, origin, b.csv, &opts)
 }
 
+/// A generator run with `n` rows instead of its default size.
+pub fn generate(name: &str, n: usize, seed: u64) -> Result<Dataset, DataError> {
+    if n < 2 {
+        return Err(DataError::new(format!(
+            "--rows must be at least 2, got {n}"
+        )));
+    }
+    Ok(match name {
+        "synth-imbalanced" => generate::imbalanced(
+            &generate::ImbalancedSpec {
+                n_samples: n,
+                ..Default::default()
+            },
+            seed,
+        ),
+        "synth-sine" => {
+            generate::sine(
+                &generate::SineSpec {
+                    n_samples: n,
+                    ..Default::default()
+                },
+                seed,
+            )
+            .dataset
+        }
+        "synth-friedman1" => {
+            generate::friedman1(
+                &generate::Friedman1Spec {
+                    n_samples: n,
+                    ..Default::default()
+                },
+                seed,
+            )
+            .dataset
+        }
+        "synth-stream" => generate::stream(
+            &generate::StreamSpec {
+                n_samples: n,
+                drift_at: n / 2,
+                ..Default::default()
+            },
+            seed,
+        ),
+        _ => {
+            return Err(DataError::new(format!(
+                "'{name}' is not a generator; --rows sizes generators only (see `mlproof datasets`)"
+            )))
+        }
+    })
+}
+
 /// A regression generator with its known truth, by name (for bias-variance against the
 /// truth); `None` for any other dataset.
 pub fn regression_generator(name: &str, seed: u64) -> Option<generate::Regression> {
