@@ -124,6 +124,31 @@ pub enum TreeAction {
         mlproof tree prune --metric balanced-accuracy --dataset yeast4"
     )]
     Prune(TreePruneArgs),
+    /// Which features matter: impurity-based and permutation importance side by side.
+    #[command(
+        after_help = "Examples:\n  mlproof tree importance                 pima, depth 4\n  \
+        mlproof tree importance --dataset synth-imbalanced --max-depth 6\n  \
+        mlproof tree importance --dataset german --repeats 30"
+    )]
+    Importance(TreeImportanceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TreeImportanceArgs {
+    /// Tree depth (default 4; permutation importance is measured on a 25% hold-out).
+    #[arg(long, default_value_t = 4)]
+    pub max_depth: usize,
+
+    /// Shuffles per feature.
+    #[arg(long, default_value_t = 10)]
+    pub repeats: usize,
+
+    /// The score whose drop is measured.
+    #[arg(long, value_enum, default_value_t = MetricArg::Accuracy)]
+    pub metric: MetricArg,
+
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, Args)]

@@ -615,3 +615,47 @@ fn tree_prune_reports_the_path_the_cv_scores_and_the_chosen_alpha() {
         (vec!["tree", "prune", "--dataset", "sp500"], "continuous"),
     ]);
 }
+
+#[test]
+fn tree_importance_gives_both_measures_and_noise_features_do_not_generalise() {
+    let v = json(&[
+        "tree",
+        "importance",
+        "--dataset",
+        "synth-imbalanced",
+        "--max-depth",
+        "3",
+        "--repeats",
+        "5",
+    ]);
+    let rows = v["results"]["features"].as_array().unwrap();
+    assert_eq!(rows.len(), 20);
+    let total: f64 = rows.iter().map(|r| r["impurity"].as_f64().unwrap()).sum();
+    assert!((total - 1.0).abs() < 1e-12, "impurity importances sum to 1");
+    let perm = |name: &str| {
+        rows.iter().find(|r| r["feature"] == name).unwrap()["permutation"]["mean"]
+            .as_f64()
+            .unwrap()
+    };
+    let best_informative = ["inf_1", "inf_2", "inf_3", "inf_4"]
+        .iter()
+        .map(|f| perm(f))
+        .fold(f64::MIN, f64::max);
+    let best_noise = (1..=12)
+        .map(|k| perm(&format!("noise_{k}")))
+        .fold(f64::MIN, f64::max);
+    assert!(
+        best_informative > best_noise,
+        "{best_informative} vs {best_noise}"
+    );
+    assert_usage_errors(&[
+        (
+            vec!["tree", "importance", "--max-depth", "0"],
+            "--max-depth must be at least 1",
+        ),
+        (
+            vec!["tree", "importance", "--repeats", "0"],
+            "--repeats must be between 1 and 1000",
+        ),
+    ]);
+}

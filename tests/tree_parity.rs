@@ -188,3 +188,39 @@ fn the_pruning_path_equals_scikit_learns_to_1e_9_on_every_numeric_set() {
         }
     }
 }
+
+#[test]
+fn impurity_importances_equal_scikit_learns_feature_importances() {
+    let v: Value = serde_json::from_str(include_str!("oracle/fixtures/importances.json")).unwrap();
+    let cases = v["cases"].as_array().unwrap();
+    assert_eq!(cases.len(), 20);
+    for c in cases {
+        let name = c["dataset"].as_str().unwrap();
+        let criterion = if c["criterion"] == "gini" {
+            Criterion::Gini
+        } else {
+            Criterion::Entropy
+        };
+        let data = registry::load(name, 0).unwrap();
+        let y = data.binary_target().unwrap().to_vec();
+        let max_depth = c["max_depth"].as_u64().map(|d| d as usize);
+        let params = TreeParams {
+            criterion,
+            max_depth,
+            ..TreeParams::default()
+        };
+        let tree = Tree::fit_classifier(data.features.view(), &y, 2, None, &params).unwrap();
+        let theirs: Vec<f64> = c["importances"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_f64().unwrap())
+            .collect();
+        for (j, (a, b)) in tree.impurity_importances().iter().zip(&theirs).enumerate() {
+            assert!(
+                (a - b).abs() <= 1e-12,
+                "{name} {criterion:?} depth {max_depth:?} feature {j}: {a} vs {b}"
+            );
+        }
+    }
+}

@@ -192,6 +192,22 @@ def split_cases():
 NUMERIC = ["pima", "wisconsin", "ecoli3", "glass2", "yeast4"]
 
 
+def importance_cases():
+    """feature_importances_ of DecisionTreeClassifier(random_state=0) on the numeric sets."""
+    from sklearn.tree import DecisionTreeClassifier
+
+    cases = []
+    for name in NUMERIC:
+        df = pd.read_csv(ROOT / "datasets" / f"{name}.csv")
+        X, y = df.drop(columns="class").to_numpy(dtype=float), df["class"].to_numpy()
+        for criterion in ["gini", "entropy"]:
+            for depth in [3, None]:
+                t = DecisionTreeClassifier(criterion=criterion, max_depth=depth, random_state=0).fit(X, y)
+                cases.append(clean({"dataset": name, "criterion": criterion, "max_depth": depth,
+                                    "importances": t.feature_importances_}))
+    return cases
+
+
 def tree_cases():
     """Training predictions of DecisionTreeClassifier on every numeric bundled set."""
     from sklearn.tree import DecisionTreeClassifier
@@ -311,6 +327,9 @@ def main():
     leak = {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
             "sp500_msft_10_day": leakage_cases()}
     (OUT / "leakage.json").write_text(json.dumps(leak, indent=1) + "\n")
+    (OUT / "importances.json").write_text(json.dumps(
+        {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
+         "cases": importance_cases()}, separators=(",", ":")) + "\n")
     trees = {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
              "note": "training-set P(class 1) of DecisionTreeClassifier(random_state=0)", "cases": tree_cases()}
     (OUT / "trees.json").write_text(json.dumps(trees, separators=(",", ":")) + "\n")

@@ -4,6 +4,7 @@
 pub mod bias_variance;
 pub mod curves;
 pub mod cv;
+pub mod importance;
 pub mod leakage;
 pub mod schemes;
 pub mod split;

@@ -564,3 +564,28 @@ impl Grower<'_> {
         best
     }
 }
+
+impl Tree {
+    /// Impurity-based (mean decrease in impurity) importance, as scikit-learn's
+    /// `feature_importances_`: each split adds N_t·I(t) − N_L·I(L) − N_R·I(R) to its
+    /// feature; the totals are divided by N and normalised to sum to 1 (all zeros for a
+    /// lone root). Biased towards features with many distinct values (Strobl et al. 2007).
+    pub fn impurity_importances(&self) -> Vec<f64> {
+        let mut imp = vec![0.0; self.n_features];
+        for node in &self.nodes {
+            if let Some(s) = node.split {
+                let (l, r) = (&self.nodes[s.left], &self.nodes[s.right]);
+                imp[s.feature] += node.weighted_n_samples * node.impurity
+                    - l.weighted_n_samples * l.impurity
+                    - r.weighted_n_samples * r.impurity;
+            }
+        }
+        let root = self.nodes[0].weighted_n_samples;
+        imp.iter_mut().for_each(|v| *v /= root);
+        let total: f64 = imp.iter().sum();
+        if total > 0.0 {
+            imp.iter_mut().for_each(|v| *v /= total);
+        }
+        imp
+    }
+}
