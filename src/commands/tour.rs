@@ -26,6 +26,14 @@ const STOPS: &[(&str, &str)] = &[
         "mlproof tree split --criterion entropy",
     ),
     (
+        "How do you stop a tree from overfitting?",
+        "mlproof tree prune",
+    ),
+    (
+        "Which features matter — and does impurity importance tell the truth?",
+        "mlproof tree importance --dataset synth-imbalanced --max-depth 6",
+    ),
+    (
         "How do you detect over- and underfitting?",
         "mlproof curves --dataset pima",
     ),
