@@ -1,0 +1,115 @@
+//! Decision trees through the real binary: the split walkthrough, pruning, importance.
+
+mod common;
+
+use common::{assert_usage_errors, json, mlproof, stdout};
+
+#[test]
+fn tree_split_works_through_the_root_split_and_flags_ties() {
+    let v = json(&["tree", "split"]);
+    let entropy = &v["results"][0];
+    assert_eq!(entropy["criterion"], "entropy");
+    let chosen = entropy["chosen"].as_u64().unwrap() as usize;
+    assert_eq!(entropy["splits"][chosen]["feature"], "Buying");
+    assert_eq!(
+        entropy["splits"][chosen]["children"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4,
+        "one child per level"
+    );
+    let text = stdout(&mlproof(&["tree", "split", "--criterion", "entropy"]));
+    assert!(text.contains("Buying ties with Maint"), "{text}");
+    let v = json(&["tree", "split", "--dataset", "pima", "--criterion", "gini"]);
+    let g = &v["results"][0];
+    let chosen = g["chosen"].as_u64().unwrap() as usize;
+    assert_eq!(
+        (
+            g["splits"][chosen]["feature"].as_str(),
+            g["splits"][chosen]["threshold"].as_f64()
+        ),
+        (Some("Plas"), Some(127.5))
+    );
+    assert_usage_errors(&[(vec!["tree", "split", "--dataset", "sp500"], "continuous")]);
+}
+
+#[test]
+fn tree_prune_reports_the_path_the_cv_scores_and_the_chosen_alpha() {
+    let v = json(&["tree", "prune", "--dataset", "wisconsin"]);
+    let r = &v["results"];
+    let alphas: Vec<f64> = r["path"]["ccp_alphas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_f64().unwrap())
+        .collect();
+    assert_eq!(alphas[0], 0.0);
+    assert!(
+        alphas.windows(2).all(|w| w[0] <= w[1]),
+        "alphas grow along the path"
+    );
+    let cv = r["cv"].as_array().unwrap();
+    assert_eq!(cv.len(), alphas.len());
+    let best = r["best"]["cv_mean"].as_f64().unwrap();
+    assert!(cv
+        .iter()
+        .all(|p| p["test"]["mean"].as_f64().unwrap() <= best));
+    assert!(r["one_se"]["ccp_alpha"].as_f64().unwrap() >= r["best"]["ccp_alpha"].as_f64().unwrap());
+    assert!(r["one_se"]["leaves"].as_u64().unwrap() <= r["full_tree_leaves"].as_u64().unwrap());
+    assert_usage_errors(&[
+        (
+            vec!["cv", "--model", "tree", "--ccp-alpha", "-1"],
+            "--ccp-alpha must be a finite number",
+        ),
+        (
+            vec!["tree", "prune", "--n-splits", "1"],
+            "at least one train/test split",
+        ),
+        (vec!["tree", "prune", "--dataset", "sp500"], "continuous"),
+    ]);
+}
+
+#[test]
+fn tree_importance_gives_both_measures_and_noise_features_do_not_generalise() {
+    let v = json(&[
+        "tree",
+        "importance",
+        "--dataset",
+        "synth-imbalanced",
+        "--max-depth",
+        "3",
+        "--repeats",
+        "5",
+    ]);
+    let rows = v["results"]["features"].as_array().unwrap();
+    assert_eq!(rows.len(), 20);
+    let total: f64 = rows.iter().map(|r| r["impurity"].as_f64().unwrap()).sum();
+    assert!((total - 1.0).abs() < 1e-12, "impurity importances sum to 1");
+    let perm = |name: &str| {
+        rows.iter().find(|r| r["feature"] == name).unwrap()["permutation"]["mean"]
+            .as_f64()
+            .unwrap()
+    };
+    let best_informative = ["inf_1", "inf_2", "inf_3", "inf_4"]
+        .iter()
+        .map(|f| perm(f))
+        .fold(f64::MIN, f64::max);
+    let best_noise = (1..=12)
+        .map(|k| perm(&format!("noise_{k}")))
+        .fold(f64::MIN, f64::max);
+    assert!(
+        best_informative > best_noise,
+        "{best_informative} vs {best_noise}"
+    );
+    assert_usage_errors(&[
+        (
+            vec!["tree", "importance", "--max-depth", "0"],
+            "--max-depth must be at least 1",
+        ),
+        (
+            vec!["tree", "importance", "--repeats", "0"],
+            "--repeats must be between 1 and 1000",
+        ),
+    ]);
+}
