@@ -224,3 +224,43 @@ fn impurity_importances_equal_scikit_learns_feature_importances() {
         }
     }
 }
+
+#[test]
+fn feature_subsampling_draws_the_features_scikit_learn_draws() {
+    let v: Value = serde_json::from_str(include_str!("oracle/fixtures/max_features.json")).unwrap();
+    let cases = v["cases"].as_array().unwrap();
+    assert_eq!(cases.len(), 18);
+    for c in cases {
+        let name = c["dataset"].as_str().unwrap();
+        let data = registry::load(name, 0).unwrap();
+        let y = data.binary_target().unwrap().to_vec();
+        let params = TreeParams {
+            max_depth: c["max_depth"].as_u64().map(|d| d as usize),
+            max_features: c["max_features"].as_u64().map(|k| k as usize),
+            ..TreeParams::default()
+        };
+        let tree = Tree::fit_classifier(data.features.view(), &y, 2, None, &params).unwrap();
+        let ours = tree.predict_proba(&data.features);
+        let theirs: Vec<f64> = c["proba"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_f64().unwrap())
+            .collect();
+        let wrong = theirs
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| (ours[[*i, 1]] - **p).abs() > 1e-12)
+            .count();
+        assert_eq!(
+            wrong, 0,
+            "{name} max_features {} depth {:?}",
+            c["max_features"], c["max_depth"]
+        );
+        assert_eq!(
+            tree.n_leaves() as u64,
+            c["n_leaves"].as_u64().unwrap(),
+            "{name}"
+        );
+    }
+}

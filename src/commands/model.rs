@@ -21,6 +21,7 @@ pub fn tree_params(args: &ModelArgs) -> Result<TreeParams> {
         min_impurity_decrease: 0.0,
         ccp_alpha: args.ccp_alpha,
         feature_order: TreeParams::default().feature_order,
+        max_features: None,
     }
     .check()
 }

@@ -192,6 +192,22 @@ def split_cases():
 NUMERIC = ["pima", "wisconsin", "ecoli3", "glass2", "yeast4"]
 
 
+def max_features_cases():
+    """Training P(class 1) of DecisionTreeClassifier(max_features=k, random_state=0)."""
+    from sklearn.tree import DecisionTreeClassifier
+
+    cases = []
+    for name in ["pima", "wisconsin", "yeast4"]:
+        df = pd.read_csv(ROOT / "datasets" / f"{name}.csv")
+        X, y = df.drop(columns="class").to_numpy(dtype=float), df["class"].to_numpy()
+        for k in [1, 2, 3]:
+            for depth in [4, None]:
+                t = DecisionTreeClassifier(max_features=k, max_depth=depth, random_state=0).fit(X, y)
+                cases.append(clean({"dataset": name, "max_features": k, "max_depth": depth,
+                                    "n_leaves": int(t.get_n_leaves()), "proba": t.predict_proba(X)[:, 1]}))
+    return cases
+
+
 def importance_cases():
     """feature_importances_ of DecisionTreeClassifier(random_state=0) on the numeric sets."""
     from sklearn.tree import DecisionTreeClassifier
@@ -327,6 +343,9 @@ def main():
     leak = {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
             "sp500_msft_10_day": leakage_cases()}
     (OUT / "leakage.json").write_text(json.dumps(leak, indent=1) + "\n")
+    (OUT / "max_features.json").write_text(json.dumps(
+        {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
+         "cases": max_features_cases()}, separators=(",", ":")) + "\n")
     (OUT / "importances.json").write_text(json.dumps(
         {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
          "cases": importance_cases()}, separators=(",", ":")) + "\n")

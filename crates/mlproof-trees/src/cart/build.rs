@@ -452,10 +452,15 @@ impl Grower<'_> {
             return ((0..self.columns.len()).collect(), 0);
         };
         let n_features = d.features.len();
+        let max_features = self
+            .params
+            .max_features
+            .unwrap_or(n_features)
+            .min(n_features);
         let (mut f_i, mut n_visited, mut n_found, mut n_drawn) = (n_features, 0, 0, 0);
         let mut n_total = n_known;
         let mut order = Vec::with_capacity(n_features);
-        while f_i > n_total && (n_visited < n_features || n_visited <= n_found + n_drawn) {
+        while f_i > n_total && (n_visited < max_features || n_visited <= n_found + n_drawn) {
             n_visited += 1;
             let mut f_j = d.int(n_drawn, f_i - n_found);
             if f_j < n_known {

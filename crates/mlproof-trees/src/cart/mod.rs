@@ -54,6 +54,9 @@ pub struct TreeParams {
     /// alpha is at most this (0: no pruning), as scikit-learn's `ccp_alpha`.
     pub ccp_alpha: f64,
     pub feature_order: FeatureOrder,
+    /// Features drawn per split (random forests: ⌊√d⌋); `None` searches them all. Draws
+    /// follow the scikit-learn order's generator, so it needs `FeatureOrder::ScikitLearn`.
+    pub max_features: Option<usize>,
 }
 
 impl Default for TreeParams {
@@ -68,6 +71,7 @@ impl Default for TreeParams {
             feature_order: FeatureOrder::ScikitLearn {
                 rand_r_seed: RANDOM_STATE_0,
             },
+            max_features: None,
         }
     }
 }
@@ -89,6 +93,14 @@ impl TreeParams {
         }
         if self.min_samples_leaf < 1 {
             return Err(Error::usage("--min-samples-leaf must be at least 1"));
+        }
+        if self.max_features == Some(0) {
+            return Err(Error::usage("max_features must be at least 1"));
+        }
+        if self.max_features.is_some() && self.feature_order == FeatureOrder::Index {
+            return Err(Error::usage(
+                "max_features draws features at random: it needs the scikit-learn feature order",
+            ));
         }
         if !(self.ccp_alpha.is_finite() && self.ccp_alpha >= 0.0) {
             return Err(Error::usage(format!(
