@@ -131,6 +131,26 @@ pub enum TreeAction {
         mlproof tree importance --dataset german --repeats 30"
     )]
     Importance(TreeImportanceArgs),
+    /// Why ensembles help: one deep tree vs bagging vs a random forest vs boosting.
+    #[command(
+        after_help = "Examples:\n  mlproof tree ensemble                   pima, 50 trees, 20 rounds\n  \
+        mlproof tree ensemble --dataset wisconsin --n-trees 100 --rounds 30"
+    )]
+    Ensemble(TreeEnsembleArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TreeEnsembleArgs {
+    /// Trees per bagged ensemble and random forest, and boosting stages.
+    #[arg(long, default_value_t = 50)]
+    pub n_trees: usize,
+
+    /// Bootstrap rounds of the bias-variance decomposition.
+    #[arg(long, default_value_t = 20)]
+    pub rounds: usize,
+
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, Args)]

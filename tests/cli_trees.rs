@@ -113,3 +113,51 @@ fn tree_importance_gives_both_measures_and_noise_features_do_not_generalise() {
         ),
     ]);
 }
+
+#[test]
+fn tree_ensemble_measures_variance_of_each_model_against_one_deep_tree() {
+    let v = json(&[
+        "tree",
+        "ensemble",
+        "--dataset",
+        "wisconsin",
+        "--n-trees",
+        "20",
+        "--rounds",
+        "8",
+    ]);
+    let r = &v["results"];
+    let rows = r["bias_variance"].as_array().unwrap();
+    let names: Vec<&str> = rows.iter().map(|b| b["model"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        ["deep tree", "bagging", "random forest", "gradient boosting"]
+    );
+    // The reading states each ensemble's variance change computed from these numbers.
+    let tree = rows[0]["variance"].as_f64().unwrap();
+    let reading = r["reading"].as_str().unwrap();
+    for b in &rows[1..] {
+        let d = 100.0 * (b["variance"].as_f64().unwrap() - tree);
+        let expected = if d < 0.0 {
+            format!("lowers variance by {:.1} points", -d)
+        } else {
+            format!("({d:+.1} points)")
+        };
+        assert!(reading.contains(&expected), "{reading} lacks {expected}");
+    }
+    assert_eq!(
+        r["growth"].as_array().unwrap().last().unwrap()["trees"],
+        10,
+        "growth rows stop at --n-trees"
+    );
+    assert_usage_errors(&[
+        (
+            vec!["tree", "ensemble", "--n-trees", "0"],
+            "--n-trees must be between",
+        ),
+        (
+            vec!["tree", "ensemble", "--rounds", "1"],
+            "--rounds must be between 2",
+        ),
+    ]);
+}

@@ -34,6 +34,10 @@ const STOPS: &[(&str, &str)] = &[
         "mlproof tree importance --dataset synth-imbalanced --max-depth 6",
     ),
     (
+        "Why do random forests and boosting beat one deep tree?",
+        "mlproof tree ensemble",
+    ),
+    (
         "How do you detect over- and underfitting?",
         "mlproof curves --dataset pima",
     ),

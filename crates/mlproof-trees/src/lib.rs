@@ -6,6 +6,7 @@
 
 pub mod boosting;
 pub mod cart;
+pub mod ensemble;
 mod model;
 pub mod pruning;
 pub mod walkthrough;
