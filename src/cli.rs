@@ -137,6 +137,31 @@ pub enum TreeAction {
         mlproof tree ensemble --dataset wisconsin --n-trees 100 --rounds 30"
     )]
     Ensemble(TreeEnsembleArgs),
+    /// ID3 vs CART: multi-way splits vs binary splits, printed as rules, scored by CV.
+    #[command(
+        after_help = "Examples:\n  mlproof tree compare                    car-good (all categorical), depth 3\n  \
+        mlproof tree compare --dataset pima --max-depth 4\n  \
+        mlproof tree compare --dot car        writes car-id3.dot and car-cart.dot"
+    )]
+    Compare(TreeCompareArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TreeCompareArgs {
+    /// Depth limit of both trees (printing a full tree is rarely readable).
+    #[arg(long, default_value_t = 3)]
+    pub max_depth: usize,
+
+    /// Write Graphviz files PREFIX-id3.dot and PREFIX-cart.dot (never overwritten).
+    #[arg(long, value_name = "PREFIX")]
+    pub dot: Option<std::path::PathBuf>,
+
+    /// Number of stratified folds for the CV scores.
+    #[arg(long, default_value_t = 5)]
+    pub n_splits: usize,
+
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, Args)]

@@ -161,3 +161,52 @@ fn tree_ensemble_measures_variance_of_each_model_against_one_deep_tree() {
         ),
     ]);
 }
+
+#[test]
+fn tree_compare_prints_both_trees_as_rules_and_writes_dot_files_once() {
+    let prefix = std::env::temp_dir().join(format!("mlproof-{}-cmp", std::process::id()));
+    let p = prefix.to_str().unwrap();
+    let o = mlproof(&[
+        "tree",
+        "compare",
+        "--dataset",
+        "car-good",
+        "--max-depth",
+        "2",
+        "--dot",
+        p,
+    ]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("Buying = low:") && text.contains("CART rules"),
+        "{text}"
+    );
+    let id3 = std::fs::read_to_string(format!("{p}-id3.dot")).unwrap();
+    assert!(id3.starts_with("digraph id3 {") && id3.contains("label=\"low\""));
+    assert!(std::fs::read_to_string(format!("{p}-cart.dot"))
+        .unwrap()
+        .starts_with("digraph cart {"));
+    let again = mlproof(&["tree", "compare", "--dot", p]);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "existing files are never overwritten"
+    );
+    let v = json(&["tree", "compare", "--dataset", "pima", "--max-depth", "2"]);
+    assert_eq!(v["results"][0]["name"], "ID3");
+    assert!(v["results"][1]["leaves"].as_u64().unwrap() <= 4);
+    for suffix in ["-id3.dot", "-cart.dot"] {
+        std::fs::remove_file(format!("{p}{suffix}")).unwrap();
+    }
+    assert_usage_errors(&[
+        (
+            vec!["tree", "compare", "--dataset", "sp500"],
+            "continuous target",
+        ),
+        (
+            vec!["tree", "compare", "--max-depth", "0"],
+            "--max-depth must be at least 1",
+        ),
+    ]);
+}

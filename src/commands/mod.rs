@@ -11,6 +11,7 @@ mod metrics;
 mod model;
 mod split;
 mod tour;
+mod tree_compare;
 mod tree_ensemble;
 mod tree_importance;
 mod tree_prune;
@@ -36,6 +37,7 @@ pub fn run(cli: &Cli) -> Result<Output> {
             crate::cli::TreeAction::Prune(args) => tree_prune::run(args, cli.seed),
             crate::cli::TreeAction::Importance(args) => tree_importance::run(args, cli.seed),
             crate::cli::TreeAction::Ensemble(args) => tree_ensemble::run(args, cli.seed),
+            crate::cli::TreeAction::Compare(args) => tree_compare::run(args, cli.seed),
         },
     }
 }

@@ -7,8 +7,10 @@
 pub mod boosting;
 pub mod cart;
 pub mod ensemble;
+pub mod id3;
 mod model;
 pub mod pruning;
+pub mod text;
 pub mod walkthrough;
 
 pub use cart::{Criterion, FeatureOrder, Tree, TreeParams, RANDOM_STATE_0};
