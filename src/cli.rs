@@ -451,6 +451,8 @@ pub enum CurveParam {
     MaxDepth,
     /// Tree leaf size 200 down to 1 (smaller is more complex).
     MinSamplesLeaf,
+    /// Tree minimum rows to split, 400 down to 2 (smaller is more complex).
+    MinSamplesSplit,
     /// Logistic L2 penalty 1e3 down to 1e-3 (smaller is more complex).
     Alpha,
     /// Polynomial regression degree 1-12 on 1-D data (default synth-sine), scored by MSE.

@@ -68,6 +68,11 @@ fn knob(p: CurveParam) -> (&'static str, Vec<f64>, ModelKind) {
             vec![1e3, 1e2, 1e1, 1.0, 1e-1, 1e-2, 1e-3],
             ModelKind::Logistic,
         ),
+        CurveParam::MinSamplesSplit => (
+            "min_samples_split",
+            vec![400.0, 200.0, 100.0, 50.0, 20.0, 10.0, 5.0, 2.0],
+            ModelKind::Tree,
+        ),
         // A regression knob: `degree_curve` handles it before any classifier is built.
         CurveParam::Degree => (
             "degree",
@@ -91,6 +96,7 @@ fn learner_with(
         CurveParam::MaxDepth => m.max_depth = Some(v as usize),
         CurveParam::MinSamplesLeaf => m.min_samples_leaf = v as usize,
         CurveParam::Alpha => m.alpha = v,
+        CurveParam::MinSamplesSplit => m.min_samples_split = v as usize,
         CurveParam::Degree => {}
     }
     Ok(Box::new(model::pipeline(kind, &m)?))

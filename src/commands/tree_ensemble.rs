@@ -8,10 +8,11 @@ use mlproof_core::progress::Progress;
 use mlproof_core::report::Report;
 use mlproof_core::Result;
 use mlproof_trees::boosting::BoostingParams;
-use mlproof_trees::ensemble::{Boosting, Forest};
+use mlproof_trees::ensemble::Forest;
 use mlproof_trees::{TreeClassifier, TreeParams};
-use mlproof_validation::bias_variance::{bootstrap_zero_one, check_rounds, ZeroOne};
-use ndarray::Axis;
+use mlproof_validation::bias_variance::{bootstrap_zero_one, check_rounds, zero_one, ZeroOne};
+use ndarray::{Array1, Array2, Axis};
+use rand::Rng;
 use serde::Serialize;
 
 use crate::cli::TreeEnsembleArgs;
@@ -38,6 +39,14 @@ struct Growth {
 }
 
 #[derive(Serialize)]
+struct VarianceAt {
+    trees: usize,
+    bagging: f64,
+    random_forest: f64,
+    boosting: f64,
+}
+
+#[derive(Serialize)]
 struct Decomposed {
     model: String,
     #[serde(flatten)]
@@ -49,6 +58,8 @@ struct Results {
     deep_tree_accuracy: f64,
     random_forest_oob_accuracy: f64,
     growth: Vec<Growth>,
+    /// 0-1 variance by number of trees (stages), from the same bootstrap rounds.
+    variance_growth: Vec<VarianceAt>,
     bias_variance: Vec<Decomposed>,
     reading: String,
 }
@@ -71,7 +82,6 @@ pub fn run(args: &TreeEnsembleArgs, seed: u64) -> Result<Output> {
         max_depth: 3,
     }
     .check()?;
-    let boosting = Boosting(boost_params);
     let accuracy = |p: &[f64]| {
         let pred: Vec<usize> = p.iter().map(|&v| usize::from(v >= 0.5)).collect();
         Metric::Accuracy.compute(&y_te, &pred, p)
@@ -97,34 +107,71 @@ pub fn run(args: &TreeEnsembleArgs, seed: u64) -> Result<Output> {
         });
     }
 
-    // Variance by bootstrap rounds over the training rows (mlxtend's 0-1 definitions).
-    let learners: [(&str, &dyn BinaryClassifier); 4] = [
-        ("deep tree", &deep),
-        ("bagging", &bagging),
-        ("random forest", &forest),
-        ("gradient boosting", &boosting),
-    ];
+    // Variance by bootstrap rounds over the training rows (mlxtend's 0-1 definitions): each
+    // round fits every model once at full size and is scored at every size k.
+    let sizes: Vec<usize> = growth.iter().map(|g| g.trees).collect();
     let total_fits = args.rounds * (1 + 3 * args.n_trees);
-    let progress = Progress::new("ensembles", args.rounds * learners.len());
-    let mut bias_variance = Vec::new();
-    for (name, learner) in learners {
-        let d = bootstrap_zero_one(
-            &x_tr,
-            &y_tr,
-            &x_te,
-            &y_te,
-            learner,
-            args.rounds,
-            seed,
-            &progress,
-        )?;
-        bias_variance.push(Decomposed {
-            model: name.into(),
-            decomposition: d,
-        });
+    let progress = Progress::new("ensembles", args.rounds * 4);
+    let deep_d = bootstrap_zero_one(
+        &x_tr,
+        &y_tr,
+        &x_te,
+        &y_te,
+        &deep,
+        args.rounds,
+        seed,
+        &progress,
+    )?;
+    let mut by_size: Vec<[Vec<Array1<usize>>; 3]> = vec![Default::default(); sizes.len()];
+    for r in 0..args.rounds {
+        // The same bootstrap samples as the deep tree's decomposition.
+        let mut rng = mlproof_core::seed::rng(seed, "bias-variance/bootstrap", r as u64);
+        let n = x_tr.nrows();
+        let idx: Vec<usize> = (0..n).map(|_| rng.gen_range(0..n)).collect();
+        let (xb, yb) = (x_tr.select(Axis(0), &idx), y_tr.select(Axis(0), &idx));
+        let fit_seed = mlproof_core::seed::derive(seed, "bias-variance/fit", r as u64);
+        let bag_r = bagging.fit_forest(&xb, &yb, fit_seed)?;
+        let rf_r = forest.fit_forest(&xb, &yb, fit_seed)?;
+        let (gb_r, _) =
+            mlproof_trees::boosting::fit_staged(&xb, &yb.to_vec(), &x_te, &y_te, &boost_params)?;
+        let label = |p: Array1<f64>| p.mapv(|v| usize::from(v >= 0.5));
+        for (s, &k) in sizes.iter().enumerate() {
+            by_size[s][0].push(label(bag_r.predict_proba_first(&x_te, k)));
+            by_size[s][1].push(label(rf_r.predict_proba_first(&x_te, k)));
+            by_size[s][2].push(label(gb_r.predict_proba(&x_te, k)));
+        }
+        (0..3).for_each(|_| progress.tick());
     }
     progress.finish();
-    let reading = read(&bias_variance);
+    let decompose = |rows: &[Array1<usize>]| {
+        let m = Array2::from_shape_fn((rows.len(), y_te.len()), |(r, j)| rows[r][j]);
+        zero_one(&m, &y_te)
+    };
+    let variance_growth: Vec<VarianceAt> = sizes
+        .iter()
+        .zip(&by_size)
+        .map(|(&k, models)| VarianceAt {
+            trees: k,
+            bagging: decompose(&models[0]).variance,
+            random_forest: decompose(&models[1]).variance,
+            boosting: decompose(&models[2]).variance,
+        })
+        .collect();
+    let last = by_size.len() - 1;
+    let mut bias_variance = vec![Decomposed {
+        model: "deep tree".into(),
+        decomposition: deep_d,
+    }];
+    for (m, name) in ["bagging", "random forest", "gradient boosting"]
+        .iter()
+        .enumerate()
+    {
+        bias_variance.push(Decomposed {
+            model: (*name).into(),
+            decomposition: decompose(&by_size[last][m]),
+        });
+    }
+    let reading = read(&bias_variance, &variance_growth);
 
     let mut doc = Doc::default();
     doc.title(format!(
@@ -149,6 +196,24 @@ pub fn run(args: &TreeEnsembleArgs, seed: u64) -> Result<Output> {
             num(g.bagging),
             num(g.random_forest),
             num(g.boosting),
+        ]);
+    }
+    doc.table(t);
+    let mut t = Table::new(
+        &[
+            "trees / stages",
+            "variance: bagging",
+            "random forest",
+            "boosting",
+        ],
+        &[0, 1, 2, 3],
+    );
+    for v in &variance_growth {
+        t.row(vec![
+            v.trees.to_string(),
+            num(v.bagging),
+            num(v.random_forest),
+            num(v.boosting),
         ]);
     }
     doc.table(t);
@@ -180,6 +245,7 @@ pub fn run(args: &TreeEnsembleArgs, seed: u64) -> Result<Output> {
         deep_tree_accuracy,
         random_forest_oob_accuracy: rf.oob_accuracy(&y_tr),
         growth,
+        variance_growth,
         bias_variance,
         reading,
     };
@@ -189,8 +255,9 @@ pub fn run(args: &TreeEnsembleArgs, seed: u64) -> Result<Output> {
     ))
 }
 
-/// How each ensemble's variance compares with the single deep tree's, in points.
-fn read(rows: &[Decomposed]) -> String {
+/// How each ensemble's variance compares with the single deep tree's, in points, and how it
+/// moved as members were added.
+fn read(rows: &[Decomposed], growth: &[VarianceAt]) -> String {
     let tree = rows[0].decomposition.variance;
     let parts: Vec<String> = rows[1..]
         .iter()
@@ -206,9 +273,42 @@ fn read(rows: &[Decomposed]) -> String {
             }
         })
         .collect();
-    format!(
+    let mut text = format!(
         "Against the deep tree's variance of {}: {}.",
         num(tree),
         parts.join("; ")
-    )
+    );
+    if let (Some(first), Some(last)) = (growth.first(), growth.last()) {
+        let moved = |a: f64, b: f64| {
+            if b < a {
+                "falls"
+            } else if b > a {
+                "rises"
+            } else {
+                "stays"
+            }
+        };
+        text.push_str(&format!(
+            " From {} to {} members, bagging's variance {} ({} → {}), the forest's {} ({} → {}) and \
+             boosting's {} ({} → {}).",
+            first.trees,
+            last.trees,
+            moved(first.bagging, last.bagging),
+            num(first.bagging),
+            num(last.bagging),
+            moved(first.random_forest, last.random_forest),
+            num(first.random_forest),
+            num(last.random_forest),
+            moved(first.boosting, last.boosting),
+            num(first.boosting),
+            num(last.boosting)
+        ));
+        if last.bagging < first.bagging && last.random_forest < first.random_forest {
+            text.push_str(" Averaging more trees removed variance.");
+        }
+        if last.boosting > first.boosting {
+            text.push_str(" Boosting's variance grows with its stages: each fits what the previous ones got wrong.");
+        }
+    }
+    text
 }
