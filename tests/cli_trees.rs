@@ -147,8 +147,8 @@ fn tree_ensemble_measures_variance_of_each_model_against_one_deep_tree() {
     }
     assert_eq!(
         r["growth"].as_array().unwrap().last().unwrap()["trees"],
-        10,
-        "growth rows stop at --n-trees"
+        20,
+        "growth ends at --n-trees"
     );
     assert_usage_errors(&[
         (

@@ -95,10 +95,13 @@ pub fn run(args: &TreeEnsembleArgs, seed: u64) -> Result<Output> {
     let (boosted, _) =
         mlproof_trees::boosting::fit_staged(&x_tr, &y_tr.to_vec(), &x_te, &y_te, &boost_params)?;
     let mut growth = Vec::new();
-    for k in [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000]
+    // Sizes to report, always ending at the full ensemble.
+    let mut sizes: Vec<usize> = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000]
         .into_iter()
-        .filter(|&k| k <= args.n_trees)
-    {
+        .filter(|&k| k < args.n_trees)
+        .collect();
+    sizes.push(args.n_trees);
+    for &k in &sizes {
         growth.push(Growth {
             trees: k,
             bagging: accuracy(&bag.predict_proba_first(&x_te, k).to_vec())?,
@@ -109,7 +112,7 @@ pub fn run(args: &TreeEnsembleArgs, seed: u64) -> Result<Output> {
 
     // Variance by bootstrap rounds over the training rows (mlxtend's 0-1 definitions): each
     // round fits every model once at full size and is scored at every size k.
-    let sizes: Vec<usize> = growth.iter().map(|g| g.trees).collect();
+
     let total_fits = args.rounds * (1 + 3 * args.n_trees);
     let progress = Progress::new("ensembles", args.rounds * 4);
     let deep_d = bootstrap_zero_one(
