@@ -150,6 +150,10 @@ fn tree_ensemble_measures_variance_of_each_model_against_one_deep_tree() {
         20,
         "growth ends at --n-trees"
     );
+    // The decomposition at full size is the last row of the variance growth.
+    let vg = r["variance_growth"].as_array().unwrap();
+    assert_eq!(vg.last().unwrap()["random_forest"], rows[2]["variance"]);
+    assert_eq!(vg.last().unwrap()["bagging"], rows[1]["variance"]);
     assert_usage_errors(&[
         (
             vec!["tree", "ensemble", "--n-trees", "0"],
