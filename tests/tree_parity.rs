@@ -264,3 +264,48 @@ fn feature_subsampling_draws_the_features_scikit_learn_draws() {
         );
     }
 }
+
+#[test]
+fn regression_trees_equal_scikit_learns_decision_tree_regressor() {
+    let v: Value =
+        serde_json::from_str(include_str!("oracle/fixtures/regression_trees.json")).unwrap();
+    let data = registry::load("sp500", 0).unwrap();
+    let y = match &data.target {
+        mlproof_core::data::Target::Continuous { y } => y.to_vec(),
+        _ => panic!("sp500 is a regression set"),
+    };
+    let cases = v["cases"].as_array().unwrap();
+    assert_eq!(cases.len(), 8);
+    for c in cases {
+        let params = TreeParams {
+            max_depth: c["max_depth"].as_u64().map(|d| d as usize),
+            min_samples_leaf: c["min_samples_leaf"].as_u64().unwrap() as usize,
+            ..TreeParams::default()
+        };
+        let tree = Tree::fit_regressor(data.features.view(), &y, None, &params).unwrap();
+        let ours = tree.predict_value(&data.features);
+        let theirs: Vec<f64> = c["prediction"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_f64().unwrap())
+            .collect();
+        let worst = ours
+            .iter()
+            .zip(&theirs)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0f64, f64::max);
+        assert!(
+            worst <= 1e-9,
+            "depth {:?} leaf {}: max |diff| {worst}",
+            c["max_depth"],
+            c["min_samples_leaf"]
+        );
+        assert_eq!(
+            tree.n_leaves() as u64,
+            c["n_leaves"].as_u64().unwrap(),
+            "depth {:?}",
+            c["max_depth"]
+        );
+    }
+}

@@ -208,6 +208,22 @@ def max_features_cases():
     return cases
 
 
+def regression_tree_cases():
+    """DecisionTreeRegressor(random_state=0) on the S&P 500 returns -> next_day_return."""
+    from sklearn.tree import DecisionTreeRegressor
+
+    df = pd.read_csv(ROOT / "datasets" / "sp500.csv")
+    X = df.drop(columns=["date", "next_day_return"]).to_numpy(dtype=float)
+    y = df["next_day_return"].to_numpy(dtype=float)
+    cases = []
+    for depth in [1, 3, 6, None]:
+        for leaf in [1, 20]:
+            t = DecisionTreeRegressor(max_depth=depth, min_samples_leaf=leaf, random_state=0).fit(X, y)
+            cases.append(clean({"max_depth": depth, "min_samples_leaf": leaf, "n_leaves": int(t.get_n_leaves()),
+                                "prediction": t.predict(X)}))
+    return cases
+
+
 def importance_cases():
     """feature_importances_ of DecisionTreeClassifier(random_state=0) on the numeric sets."""
     from sklearn.tree import DecisionTreeClassifier
@@ -346,6 +362,9 @@ def main():
     (OUT / "max_features.json").write_text(json.dumps(
         {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
          "cases": max_features_cases()}, separators=(",", ":")) + "\n")
+    (OUT / "regression_trees.json").write_text(json.dumps(
+        {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
+         "cases": regression_tree_cases()}, separators=(",", ":")) + "\n")
     (OUT / "importances.json").write_text(json.dumps(
         {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
          "cases": importance_cases()}, separators=(",", ":")) + "\n")
