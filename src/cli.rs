@@ -174,6 +174,10 @@ pub struct TreeEnsembleArgs {
     #[arg(long, default_value_t = 20)]
     pub rounds: usize,
 
+    /// Boosting's shrinkage ν per stage.
+    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
+    pub learning_rate: f64,
+
     #[command(flatten)]
     pub data: DataArgs,
 }

@@ -163,6 +163,10 @@ fn tree_ensemble_measures_variance_of_each_model_against_one_deep_tree() {
             vec!["tree", "ensemble", "--rounds", "1"],
             "--rounds must be between 2",
         ),
+        (
+            vec!["tree", "ensemble", "--learning-rate", "0"],
+            "--learning-rate must be in (0, 1]",
+        ),
     ]);
 }
 

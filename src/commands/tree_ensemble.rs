@@ -78,7 +78,7 @@ pub fn run(args: &TreeEnsembleArgs, seed: u64) -> Result<Output> {
     let forest = Forest::new(args.n_trees, Some(max_features), TreeParams::default())?;
     let boost_params = BoostingParams {
         n_stages: args.n_trees,
-        learning_rate: 0.1,
+        learning_rate: args.learning_rate,
         max_depth: 3,
     }
     .check()?;
