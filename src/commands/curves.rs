@@ -120,85 +120,81 @@ pub fn run(args: &CurvesArgs, seed: u64) -> Result<Output> {
         eprintln!("mlproof: warning: {w}");
     }
     let mut doc = Doc::default();
-    let (params, results) = match args.kind {
-        CurveKind::Validation => {
-            let (name, values, kind) = knob(args.param);
-            if args.model.model.is_some_and(|m| m != kind) {
-                return Err(Error::usage(format!(
+    // Early stopping and the degree curve returned above: this is validation or learning.
+    let (params, results) = if args.kind == CurveKind::Validation {
+        let (name, values, kind) = knob(args.param);
+        if args.model.model.is_some_and(|m| m != kind) {
+            return Err(Error::usage(format!(
                     "--param {name} is a knob of the {kind:?} model; drop --model or choose another --param"
                 )));
-            }
-            // Check the fixed parameters once, before the sweep.
-            learner_with(&args.model, kind, args.param, values[0])?;
-            let learner_at = |i: usize| learner_with(&args.model, kind, args.param, values[i]);
-            let points =
-                validation_curve(&x, &y, &values, &learner_at, &splits.folds, metric, seed)?;
-            let regions = regions(&points, metric.higher_is_better());
-            let reading = read_validation(
-                name,
-                &points,
-                regions.as_ref(),
-                metric.name(),
-                metric.higher_is_better(),
-            );
-            let model = format!("{kind:?}").to_lowercase();
-            doc.title(format!(
-                "Validation curve: {model} {name} on {}, {} folds, {}",
-                data.name,
-                splits.folds.len(),
-                metric.name()
-            ));
-            draw(&mut doc, &points, name, fmt_knob);
-            doc.paragraph(&reading);
-            let p = Params {
-                kind: "validation",
-                param: Some(name),
-                model,
-                metric,
-                splitter,
-                seed,
-            };
-            (
-                p,
-                Results {
-                    points,
-                    regions,
-                    reading,
-                },
-            )
         }
-        CurveKind::EarlyStopping => unreachable!("handled before the folds are built"),
-        CurveKind::Learning => {
-            let kind = args.model.model.unwrap_or(ModelKind::Tree);
-            let learner = model::pipeline(kind, &args.model)?;
-            let points = learning_curve(&x, &y, &FRACTIONS, &learner, &splits.folds, metric, seed)?;
-            let reading = read_learning(&points, metric);
-            doc.title(format!(
-                "Learning curve: {} on {}, {} folds, {}",
-                learner.describe(),
-                data.name,
-                splits.folds.len(),
-                metric.name()
-            ));
-            draw(&mut doc, &points, "training rows", |v| format!("{v:.0}"));
-            doc.paragraph(&reading);
-            let p = Params {
-                kind: "learning",
-                param: None,
-                model: learner.describe(),
-                metric,
-                splitter,
-                seed,
-            };
-            (
-                p,
-                Results {
-                    points,
-                    regions: None,
-                    reading,
-                },
-            )
-        }
+        // Check the fixed parameters once, before the sweep.
+        learner_with(&args.model, kind, args.param, values[0])?;
+        let learner_at = |i: usize| learner_with(&args.model, kind, args.param, values[i]);
+        let points = validation_curve(&x, &y, &values, &learner_at, &splits.folds, metric, seed)?;
+        let regions = regions(&points, metric.higher_is_better());
+        let reading = read_validation(
+            name,
+            &points,
+            regions.as_ref(),
+            metric.name(),
+            metric.higher_is_better(),
+        );
+        let model = format!("{kind:?}").to_lowercase();
+        doc.title(format!(
+            "Validation curve: {model} {name} on {}, {} folds, {}",
+            data.name,
+            splits.folds.len(),
+            metric.name()
+        ));
+        draw(&mut doc, &points, name, fmt_knob);
+        doc.paragraph(&reading);
+        let p = Params {
+            kind: "validation",
+            param: Some(name),
+            model,
+            metric,
+            splitter,
+            seed,
+        };
+        (
+            p,
+            Results {
+                points,
+                regions,
+                reading,
+            },
+        )
+    } else {
+        let kind = args.model.model.unwrap_or(ModelKind::Tree);
+        let learner = model::pipeline(kind, &args.model)?;
+        let points = learning_curve(&x, &y, &FRACTIONS, &learner, &splits.folds, metric, seed)?;
+        let reading = read_learning(&points, metric);
+        doc.title(format!(
+            "Learning curve: {} on {}, {} folds, {}",
+            learner.describe(),
+            data.name,
+            splits.folds.len(),
+            metric.name()
+        ));
+        draw(&mut doc, &points, "training rows", |v| format!("{v:.0}"));
+        doc.paragraph(&reading);
+        let p = Params {
+            kind: "learning",
+            param: None,
+            model: learner.describe(),
+            metric,
+            splitter,
+            seed,
+        };
+        (
+            p,
+            Results {
+                points,
+                regions: None,
+                reading,
+            },
+        )
     };
     Ok(Output::new(
         Report::new("curves", params, Some(data.summary()), results),
