@@ -285,6 +285,16 @@ pub enum LeakageKind {
     TimeOrder,
     /// Feature selection on all rows before CV vs inside the folds.
     Preprocessing,
+    /// Over-sampling all rows before CV vs inside the training folds.
+    Resampling,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResampleMethod {
+    /// Random over-sampling: minority rows copied with replacement.
+    Over,
+    /// Random under-sampling: a random subset of the majority rows.
+    Under,
 }
 
 #[derive(Debug, Args)]
@@ -311,6 +321,14 @@ pub struct LeakageArgs {
     /// Preprocessing: how many features the selection keeps.
     #[arg(long, default_value_t = 10)]
     pub select_k: usize,
+
+    /// Resampling: random over- or under-sampling of the training rows.
+    #[arg(long, value_enum, default_value_t = ResampleMethod::Over)]
+    pub method: ResampleMethod,
+
+    /// Resampling: the target positive/negative ratio, in (0, 1] (default: balance).
+    #[arg(long, allow_negative_numbers = true)]
+    pub ratio: Option<f64>,
 
     /// Number of folds.
     #[arg(long, default_value_t = 5)]

@@ -549,3 +549,46 @@ fn every_table_output_fits_100_columns() {
         }
     }
 }
+
+#[test]
+fn resampling_before_the_split_is_reported_beside_resampling_inside_the_folds() {
+    let v = json(&[
+        "leakage",
+        "--kind",
+        "resampling",
+        "--dataset",
+        "glass2",
+        "--n-splits",
+        "4",
+    ]);
+    let r = &v["results"];
+    assert_eq!(r["metric"], "f1");
+    let p = r["protocols"].as_array().unwrap();
+    assert_eq!(
+        (p[0]["leaky"].as_bool(), p[1]["leaky"].as_bool()),
+        (Some(true), Some(false))
+    );
+    let means: Vec<f64> = p
+        .iter()
+        .map(|x| x["summary"]["mean"].as_f64().unwrap())
+        .collect();
+    assert!((r["inflation_points"].as_f64().unwrap() - 100.0 * (means[0] - means[1])).abs() < 1e-9);
+    assert_usage_errors(&[
+        (
+            vec!["leakage", "--kind", "resampling", "--ratio", "1.5"],
+            "--ratio must be in (0, 1]",
+        ),
+        (
+            vec![
+                "leakage",
+                "--kind",
+                "resampling",
+                "--dataset",
+                "pima",
+                "--ratio",
+                "0.2",
+            ],
+            "over-sampling only adds rows",
+        ),
+    ]);
+}

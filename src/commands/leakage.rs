@@ -25,6 +25,7 @@ pub fn run(args: &LeakageArgs, seed: u64) -> Result<Output> {
     match args.kind {
         LeakageKind::TimeOrder => time_order(args, seed),
         LeakageKind::Preprocessing => preprocessing(args, seed),
+        LeakageKind::Resampling => resampling(args, seed),
     }
 }
 
@@ -208,4 +209,59 @@ fn read_preprocessing(r: &Comparison, noise: bool) -> String {
         ""
     };
     format!("Scored by {}: {}.{truth}", r.metric.name(), verdict(r))
+}
+
+fn resampling(args: &LeakageArgs, seed: u64) -> Result<Output> {
+    use mlproof_imbalance::{RandomOverSampler, RandomUnderSampler, SamplingStrategy};
+    let strategy = args
+        .ratio
+        .map_or(SamplingStrategy::Auto, SamplingStrategy::Ratio)
+        .check()?;
+    let resampler: Box<dyn mlproof_core::model::Step> = match args.method {
+        crate::cli::ResampleMethod::Over => Box::new(RandomOverSampler { strategy }),
+        crate::cli::ResampleMethod::Under => Box::new(RandomUnderSampler { strategy }),
+    };
+    let data = args.data.load("yeast4", seed)?;
+    let y = data.binary_target()?;
+    let (x, _) = encode::one_hot(&data);
+    let tree = TreeClassifier::new(TreeParams {
+        max_depth: args.max_depth,
+        ..TreeParams::default()
+    })?;
+    let model = match args.max_depth {
+        Some(d) => format!("CART tree, max_depth {d}"),
+        None => "CART tree, full depth".into(),
+    };
+    let method = resampler.name();
+    let result = leakage::resampling(&x, &y, Box::new(tree), resampler, args.n_splits, seed)?;
+    let mut doc = Doc::default();
+    doc.title(format!(
+        "Resampling leakage on {}: {method}, {model}",
+        data.name
+    ));
+    table(&mut doc, &result);
+    let why = if args.method == crate::cli::ResampleMethod::Over {
+        " Over-sampling first puts copies of a minority row in the training folds and the row \
+         itself in a test fold: the model is scored on rows it has memorised."
+    } else {
+        " Under-sampling first changes the test folds too: they are balanced, unlike the data the \
+         model will meet, so precision and F1 read differently from deployment."
+    };
+    doc.paragraph(format!(
+        "Scored by {} on the positive class: {}.{why}",
+        result.metric.name(),
+        verdict(&result)
+    ));
+    let design = format!("{method} (ratio {:?}) before vs inside the folds", strategy);
+    let params = Params {
+        kind: "resampling",
+        design,
+        model,
+        n_splits: args.n_splits,
+        seed,
+    };
+    Ok(Output::new(
+        Report::new("leakage", params, Some(data.summary()), result),
+        doc,
+    ))
 }

@@ -224,6 +224,26 @@ def regression_tree_cases():
     return cases
 
 
+def resampling_cases():
+    """Class counts after imbalanced-learn's random over- and under-sampling."""
+    from imblearn.over_sampling import RandomOverSampler
+    from imblearn.under_sampling import RandomUnderSampler
+
+    cases = []
+    for name in KEEL:
+        y = pd.read_csv(ROOT / "datasets" / f"{name}.csv")["class"].to_numpy()
+        X = np.zeros((len(y), 1))
+        for strategy in ["auto", 0.2, 0.5, 0.8, 1.0]:
+            for kind, sampler in [("over", RandomOverSampler), ("under", RandomUnderSampler)]:
+                try:
+                    _, yr = sampler(sampling_strategy=strategy, random_state=0).fit_resample(X, y)
+                    counts = [int((yr == c).sum()) for c in (0, 1)]
+                    cases.append({"dataset": name, "kind": kind, "strategy": strategy, "counts": counts})
+                except ValueError as e:
+                    cases.append({"dataset": name, "kind": kind, "strategy": strategy, "error": str(e)})
+    return cases
+
+
 def importance_cases():
     """feature_importances_ of DecisionTreeClassifier(random_state=0) on the numeric sets."""
     from sklearn.tree import DecisionTreeClassifier
@@ -365,6 +385,10 @@ def main():
     (OUT / "regression_trees.json").write_text(json.dumps(
         {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
          "cases": regression_tree_cases()}, separators=(",", ":")) + "\n")
+    import imblearn
+    (OUT / "resampling.json").write_text(json.dumps(
+        {"generator": "tests/oracle/oracle.py", "versions": {"imbalanced-learn": imblearn.__version__},
+         "cases": resampling_cases()}, separators=(",", ":")) + "\n")
     (OUT / "importances.json").write_text(json.dumps(
         {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
          "cases": importance_cases()}, separators=(",", ":")) + "\n")

@@ -247,3 +247,51 @@ pub fn noise(n: usize, d: usize, seed: u64) -> (Array2<f64>, Array1<usize>) {
     let y = (0..n).map(|_| usize::from(rng.gen::<bool>())).collect();
     (x, y)
 }
+
+/// Resampling before the split (leaky: copies of a test row can sit in the training folds)
+/// against the same resampler refitted inside every training fold (honest), scored by F1
+/// on the positive class, stratified k-fold both ways.
+pub fn resampling(
+    x: &Array2<f64>,
+    y: &Array1<usize>,
+    learner: Box<dyn BinaryClassifier>,
+    resampler: Box<dyn Step>,
+    n_splits: usize,
+    seed: u64,
+) -> Result<Comparison> {
+    let metric = Metric::F1;
+    let splitter = Splitter::Stratified {
+        n_splits,
+        shuffle: true,
+    }
+    .check()?;
+    let name = resampler.name();
+    let (xr, yr, _) = resampler.fit_resample(
+        x,
+        y,
+        mlproof_core::seed::derive(seed, "leakage/resample", 0),
+    )?;
+    let leaky_folds = splitter.split(xr.nrows(), Some(&yr.to_vec()), seed)?.folds;
+    let leaky = score(&xr, &yr, learner.as_ref(), &leaky_folds, metric, seed)?;
+    let honest_folds = splitter.split(x.nrows(), Some(&y.to_vec()), seed)?.folds;
+    let pipeline = Pipeline {
+        steps: vec![resampler],
+        learner,
+    };
+    let honest = score(x, y, &pipeline, &honest_folds, metric, seed)?;
+    let protocol = |label: String, leaky: bool, folds: Vec<f64>| Protocol {
+        name: label,
+        leaky,
+        splitter: splitter.clone(),
+        summary: Summary::of(&folds),
+        folds,
+    };
+    Ok(compare(
+        metric,
+        vec![
+            protocol(format!("{name} on all rows, then CV"), true, leaky),
+            protocol(format!("{name} inside each training fold"), false, honest),
+        ],
+        false,
+    ))
+}
