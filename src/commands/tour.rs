@@ -61,6 +61,10 @@ const STOPS: &[(&str, &str)] = &[
         "What goes wrong if you select features before cross-validation?",
         "mlproof leakage --kind preprocessing",
     ),
+    (
+        "What goes wrong if you oversample before splitting?",
+        "mlproof leakage --kind resampling",
+    ),
 ];
 
 #[derive(Serialize)]
