@@ -104,7 +104,7 @@ pub enum Command {
         mlproof bias-variance --loss zero-one --dataset pima --rounds 200"
     )]
     BiasVariance(BiasVarianceArgs),
-    /// Decision trees: how a split is chosen.
+    /// Decision trees: splits, ID3 vs CART, pruning, importance, ensembles.
     Tree {
         #[command(subcommand)]
         action: TreeAction,
