@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::{model, split};
 use crate::cli::{CurveKind, CurveParam, CurvesArgs, MetricArg, ModelArgs, ModelKind, SplitKind};
-use crate::render::plot::{plot, Series};
+use crate::render::plot::train_vs_held_out;
 use crate::render::{num, Doc, Output, Table};
 
 /// Learning-curve training fractions (scikit-learn's default `np.linspace(0.1, 1.0, 5)`).
@@ -219,19 +219,13 @@ pub(super) fn draw(
     let labels: Vec<String> = points.iter().map(|p| label(p.x)).collect();
     let train: Vec<f64> = points.iter().map(|p| p.train.mean).collect();
     let test: Vec<f64> = points.iter().map(|p| p.test.mean).collect();
-    let series = [
-        Series {
-            label: "train",
-            glyph: '○',
-            values: &train,
-        },
-        Series {
-            label: "cross-validated",
-            glyph: '●',
-            values: &test,
-        },
-    ];
-    doc.figure(plot(&labels, &series, 12, x_title));
+    doc.figure(train_vs_held_out(
+        &labels,
+        ("train", &train),
+        ("cross-validated", &test),
+        12,
+        x_title,
+    ));
     let mut t = Table::new(
         &[x_title, "train", "CV mean", "CV std", "train − CV"],
         &[0, 1, 2, 3, 4],

@@ -8,7 +8,7 @@ use mlproof_trees::boosting::{fit_staged, patience_stop, BoostingParams, StagedL
 use serde::Serialize;
 
 use crate::cli::CurvesArgs;
-use crate::render::plot::{plot, Series};
+use crate::render::plot::train_vs_held_out;
 use crate::render::{num, Doc, Output, Table};
 
 #[derive(Serialize)]
@@ -82,24 +82,13 @@ pub fn run(args: &CurvesArgs, data: &Dataset, seed: u64) -> Result<Output> {
     let labels: Vec<String> = shown.iter().map(|&s| (s + 1).to_string()).collect();
     let tr: Vec<f64> = shown.iter().map(|&s| staged.train[s]).collect();
     let va: Vec<f64> = shown.iter().map(|&s| staged.validation[s]).collect();
-    let lines = plot(
+    doc.figure(train_vs_held_out(
         &labels,
-        &[
-            Series {
-                label: "train log loss",
-                glyph: '○',
-                values: &tr,
-            },
-            Series {
-                label: "validation log loss",
-                glyph: '●',
-                values: &va,
-            },
-        ],
+        ("train log loss", &tr),
+        ("validation log loss", &va),
         12,
         "stage",
-    );
-    doc.figure(lines);
+    ));
     let mut t = Table::new(
         &["stage", "train log loss", "validation log loss", "note"],
         &[0, 1, 2],

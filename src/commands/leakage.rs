@@ -54,14 +54,7 @@ fn time_order(args: &LeakageArgs, seed: u64) -> Result<Output> {
         ),
     };
     let gap = args.gap.unwrap_or(args.horizon);
-    let tree = TreeClassifier::new(TreeParams {
-        max_depth: args.max_depth,
-        ..TreeParams::default()
-    })?;
-    let model = match args.max_depth {
-        Some(d) => format!("CART tree, max_depth {d}"),
-        None => "CART tree, full depth".into(),
-    };
+    let (tree, model) = tree_model(args.max_depth)?;
     let result = leakage::time_order(&x, &y, &tree, args.n_splits, gap, seed)?;
     let mut doc = Doc::default();
     doc.title(format!(
@@ -145,6 +138,19 @@ fn preprocessing(args: &LeakageArgs, seed: u64) -> Result<Output> {
     ))
 }
 
+/// The tree both time-order and resampling leakage use, and how it is described.
+fn tree_model(max_depth: Option<usize>) -> Result<(TreeClassifier, String)> {
+    let tree = TreeClassifier::new(TreeParams {
+        max_depth,
+        ..TreeParams::default()
+    })?;
+    let model = match max_depth {
+        Some(d) => format!("CART tree, max_depth {d}"),
+        None => "CART tree, full depth".into(),
+    };
+    Ok((tree, model))
+}
+
 fn table(doc: &mut Doc, r: &Comparison) {
     let mut t = Table::new(&["protocol", "leaky", "mean", "std", "folds"], &[2, 3]);
     for p in &r.protocols {
@@ -224,14 +230,7 @@ fn resampling(args: &LeakageArgs, seed: u64) -> Result<Output> {
     let data = args.data.load("yeast4", seed)?;
     let y = data.binary_target()?;
     let (x, _) = encode::one_hot(&data);
-    let tree = TreeClassifier::new(TreeParams {
-        max_depth: args.max_depth,
-        ..TreeParams::default()
-    })?;
-    let model = match args.max_depth {
-        Some(d) => format!("CART tree, max_depth {d}"),
-        None => "CART tree, full depth".into(),
-    };
+    let (tree, model) = tree_model(args.max_depth)?;
     let method = resampler.name();
     let result = leakage::resampling(&x, &y, Box::new(tree), resampler, args.n_splits, seed)?;
     let mut doc = Doc::default();

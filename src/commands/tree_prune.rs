@@ -12,7 +12,7 @@ use mlproof_validation::Splitter;
 use serde::Serialize;
 
 use crate::cli::{CriterionArg, TreePruneArgs};
-use crate::render::plot::{plot, Series};
+use crate::render::plot::train_vs_held_out;
 use crate::render::{num, Doc, Output, Table};
 
 #[derive(Serialize)]
@@ -170,20 +170,10 @@ fn doc(
     let labels: Vec<String> = shown.iter().map(|&i| path.leaves[i].to_string()).collect();
     let train: Vec<f64> = shown.iter().map(|&i| cv[i].train.mean).collect();
     let test: Vec<f64> = shown.iter().map(|&i| cv[i].test.mean).collect();
-    doc.figure(plot(
+    doc.figure(train_vs_held_out(
         &labels,
-        &[
-            Series {
-                label: "train",
-                glyph: '○',
-                values: &train,
-            },
-            Series {
-                label: "cross-validated",
-                glyph: '●',
-                values: &test,
-            },
-        ],
+        ("train", &train),
+        ("cross-validated", &test),
         10,
         "leaves after pruning (alpha grows to the right)",
     ));

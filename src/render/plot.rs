@@ -92,3 +92,26 @@ pub fn plot(x_labels: &[String], series: &[Series], height: usize, x_title: &str
     ));
     lines
 }
+
+/// The plot every curve uses: training score (○) against held-out score (●).
+pub fn train_vs_held_out(
+    x_labels: &[String],
+    train: (&str, &[f64]),
+    held_out: (&str, &[f64]),
+    height: usize,
+    x_title: &str,
+) -> Vec<String> {
+    let series = [
+        Series {
+            label: train.0,
+            glyph: '○',
+            values: train.1,
+        },
+        Series {
+            label: held_out.0,
+            glyph: '●',
+            values: held_out.1,
+        },
+    ];
+    plot(x_labels, &series, height, x_title)
+}
