@@ -1,9 +1,19 @@
 //! Resampling for imbalanced binary data, as pipeline [`Step`](mlproof_core::model::Step)s:
 //! fitted on training rows only, seeded per fold, never applied to rows being predicted.
 //!
-//! So far: random over- and under-sampling with imbalanced-learn's `sampling_strategy`
-//! semantics. The SMOTE family belongs to the imbalance issue.
+//! Random over- and under-sampling, SMOTE, Borderline-SMOTE, ADASYN and SMOTE-NC, each
+//! with imbalanced-learn's `sampling_strategy` counts; the positive class (1) is the
+//! minority.
 
+pub mod adasyn;
+pub mod neighbors;
 mod random;
+mod smote;
+mod smote_nc;
+mod strategy;
 
-pub use random::{RandomOverSampler, RandomUnderSampler, SamplingStrategy};
+pub use adasyn::Adasyn;
+pub use random::{RandomOverSampler, RandomUnderSampler};
+pub use smote::{in_danger, Smote, SmoteKind, Synthetic};
+pub use smote_nc::SmoteNc;
+pub use strategy::SamplingStrategy;

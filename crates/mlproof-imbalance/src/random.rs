@@ -6,57 +6,14 @@ use ndarray::{Array1, Array2, Axis};
 use rand::Rng;
 use serde::Serialize;
 
+use crate::strategy::{classes, new_positives, SamplingStrategy};
+
 use mlproof_core::model::pipeline::{Resampled, Step, Transform};
 use mlproof_core::seed;
 use mlproof_core::{Error, Result};
 
-/// The target minority/majority ratio after resampling (imbalanced-learn's
-/// `sampling_strategy`): `Auto` balances the classes; `Ratio(r)`, 0 < r ≤ 1, asks for
-/// minority = ⌊r · majority⌋ (over-sampling) or majority = ⌊minority / r⌋ (under-sampling).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SamplingStrategy {
-    Auto,
-    Ratio(f64),
-}
-
-impl SamplingStrategy {
-    pub fn check(self) -> Result<Self> {
-        if let SamplingStrategy::Ratio(r) = self {
-            if !(r > 0.0 && r <= 1.0) {
-                return Err(Error::usage(format!("--ratio must be in (0, 1], got {r}")));
-            }
-        }
-        Ok(self)
-    }
-
-    fn ratio(self) -> f64 {
-        match self {
-            SamplingStrategy::Auto => 1.0,
-            SamplingStrategy::Ratio(r) => r,
-        }
-    }
-}
-
-/// The minority (positive, 1) and majority (0) rows; errors unless both are present.
-fn classes(y: &Array1<usize>) -> Result<(Vec<usize>, Vec<usize>)> {
-    let minority: Vec<usize> = (0..y.len()).filter(|&i| y[i] == 1).collect();
-    let majority: Vec<usize> = (0..y.len()).filter(|&i| y[i] == 0).collect();
-    if minority.is_empty() || majority.is_empty() {
-        return Err(Error::input(
-            "resampling needs both classes in the training rows",
-        ));
-    }
-    if minority.len() > majority.len() {
-        return Err(Error::input(
-            "the positive class is the majority here; resampling balances a minority positive class",
-        ));
-    }
-    Ok((minority, majority))
-}
-
 /// Predicted rows pass through a resampler unchanged.
-struct Identity;
+pub(crate) struct Identity;
 
 impl Transform for Identity {
     fn apply(&self, x: &Array2<f64>) -> Array2<f64> {
@@ -77,20 +34,10 @@ pub struct RandomUnderSampler {
 impl RandomOverSampler {
     /// Original rows first, then the drawn minority rows.
     pub fn resample_rows(&self, y: &Array1<usize>, seed: u64) -> Result<Vec<usize>> {
-        let (minority, majority) = classes(y)?;
-        let target = (self.strategy.ratio() * majority.len() as f64) as usize;
-        if target < minority.len() {
-            return Err(Error::usage(format!(
-                "--ratio {} asks for fewer positives ({target}) than there are ({}); over-sampling only adds rows",
-                self.strategy.ratio(),
-                minority.len()
-            )));
-        }
+        let (minority, _, n_new) = new_positives(y, self.strategy)?;
         let mut rng = seed::rng(seed, "resample/over", 0);
         let mut rows: Vec<usize> = (0..y.len()).collect();
-        rows.extend(
-            (0..target - minority.len()).map(|_| minority[rng.gen_range(0..minority.len())]),
-        );
+        rows.extend((0..n_new).map(|_| minority[rng.gen_range(0..minority.len())]));
         Ok(rows)
     }
 }
