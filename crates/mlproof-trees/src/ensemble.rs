@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::boosting::{fit_staged, Boosted, BoostingParams};
 use crate::cart::{FeatureOrder, Tree, TreeParams};
-use mlproof_core::model::{BinaryClassifier, FittedBinary};
+use mlproof_core::model::{BinaryClassifier, ClassWeight, FittedBinary};
 use mlproof_core::seed;
 use mlproof_core::{Error, Result};
 
@@ -24,6 +24,9 @@ pub struct Forest {
     /// Candidate features per split (`None`: all, i.e. bagging).
     pub max_features: Option<usize>,
     pub tree: TreeParams,
+    /// Class weights multiply each row's bootstrap count (scikit-learn's `class_weight`,
+    /// computed once on the training rows).
+    pub class_weight: ClassWeight,
 }
 
 /// A fitted forest, with each row's out-of-bag probability (NaN where no tree left it out).
@@ -43,6 +46,7 @@ impl Forest {
             n_trees,
             max_features,
             tree: tree.check()?,
+            class_weight: ClassWeight::None,
         })
     }
 
@@ -53,6 +57,7 @@ impl Forest {
         seed: u64,
     ) -> Result<FittedForest> {
         let n = x.nrows();
+        let class_weights = self.class_weight.row_weights(y);
         let fitted: Vec<(Tree, Vec<usize>)> = (0..self.n_trees)
             .into_par_iter()
             .map(|t| {
@@ -60,7 +65,10 @@ impl Forest {
                 let mut counts = vec![0usize; n];
                 (0..n).for_each(|_| counts[rng.gen_range(0..n)] += 1);
                 let rows: Vec<usize> = (0..n).filter(|&i| counts[i] > 0).collect();
-                let weights: Vec<f64> = rows.iter().map(|&i| counts[i] as f64).collect();
+                let weights: Vec<f64> = rows
+                    .iter()
+                    .map(|&i| counts[i] as f64 * class_weights[i])
+                    .collect();
                 let (xb, yb) = (x.select(Axis(0), &rows), y.select(Axis(0), &rows).to_vec());
                 let params = TreeParams {
                     max_features: self.max_features,
@@ -125,10 +133,11 @@ impl FittedForest {
 
 impl BinaryClassifier for Forest {
     fn name(&self) -> &'static str {
-        if self.max_features.is_some() {
-            "random forest"
-        } else {
-            "bagging"
+        match (self.max_features.is_some(), self.class_weight) {
+            (true, ClassWeight::None) => "random forest",
+            (true, ClassWeight::Balanced) => "random forest, balanced weights",
+            (false, ClassWeight::None) => "bagging",
+            (false, ClassWeight::Balanced) => "bagging, balanced weights",
         }
     }
 

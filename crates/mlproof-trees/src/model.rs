@@ -3,7 +3,9 @@
 use ndarray::{Array1, Array2};
 
 use crate::cart::{Tree, TreeParams};
-use mlproof_core::model::{BinaryClassifier, FittedBinary, FittedRegressor, Regressor};
+use mlproof_core::model::{
+    BinaryClassifier, ClassWeight, FittedBinary, FittedRegressor, Regressor,
+};
 use mlproof_core::Result;
 
 /// A classification tree with checked parameters; P(y = 1) is the positive share of the
@@ -11,28 +13,46 @@ use mlproof_core::Result;
 #[derive(Debug, Clone, Copy)]
 pub struct TreeClassifier {
     pub params: TreeParams,
+    /// Class weights scale each row's share of the impurity and of the leaf values
+    /// (scikit-learn's `class_weight`); sample counts (min_samples_leaf) are unweighted.
+    pub class_weight: ClassWeight,
 }
 
 impl TreeClassifier {
     pub fn new(params: TreeParams) -> Result<Self> {
         Ok(TreeClassifier {
             params: params.check()?,
+            class_weight: ClassWeight::None,
         })
+    }
+
+    pub fn with_class_weight(self, class_weight: ClassWeight) -> Self {
+        TreeClassifier {
+            class_weight,
+            ..self
+        }
     }
 }
 
 impl BinaryClassifier for TreeClassifier {
     fn name(&self) -> &'static str {
-        "tree"
+        match self.class_weight {
+            ClassWeight::None => "tree",
+            ClassWeight::Balanced => "tree, balanced weights",
+        }
     }
 
     fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, _seed: u64) -> Result<Box<dyn FittedBinary>> {
+        let weights = match self.class_weight {
+            ClassWeight::None => None,
+            ClassWeight::Balanced => Some(self.class_weight.row_weights(y)),
+        };
         let y = y.to_vec();
         Ok(Box::new(Tree::fit_classifier(
             x.view(),
             &y,
             2,
-            None,
+            weights.as_deref(),
             &self.params,
         )?))
     }

@@ -3,6 +3,7 @@
 
 mod logistic;
 mod majority;
+mod newton_logistic;
 pub mod pipeline;
 mod regressor;
 
@@ -17,6 +18,7 @@ pub fn standardized_logistic(alpha: f64) -> crate::Result<Pipeline> {
     })
 }
 pub use majority::MajorityClass;
+pub use newton_logistic::{fit_newton, ClassWeight, LinearScore, WeightedLogistic};
 pub use pipeline::{Pipeline, SelectKBest, Standardize, Step};
 pub use regressor::{FittedRegressor, KNearest, Polynomial, Regressor};
 

@@ -28,9 +28,11 @@ pub struct Split {
     pub threshold: f64,
     pub left: usize,
     pub right: usize,
-    /// Another feature gave the same impurity decrease (within 1e-12, relative).
-    /// scikit-learn picks among tied features in a random order fixed by `random_state`;
-    /// this tree takes the lowest index, so the two may differ below this node.
+    /// Another feature gave the same impurity decrease (within 1e-12, relative), or, in a
+    /// weighted tree, another threshold did (weighted sums round differently in another
+    /// summation order). scikit-learn picks among tied features in a random order fixed by
+    /// `random_state`; the winner of a rounding tie depends on summation order; so the two
+    /// may differ below this node.
     pub tied: bool,
 }
 
@@ -543,7 +545,9 @@ impl Grower<'_> {
                 };
                 if let Some(b) = best.as_mut() {
                     let near = (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs().max(1e-300);
-                    if near && f != b.feature {
+                    // Between features, or (with weights, whose sums are not exact) between
+                    // thresholds of one feature: which wins then depends on rounding.
+                    if near && (f != b.feature || self.weights.is_some()) {
                         b.tied = true;
                     }
                 }
