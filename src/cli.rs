@@ -5,7 +5,9 @@ use mlproof_core::seed::DEFAULT_SEED;
 
 use crate::data_args::DataArgs;
 
+mod imbalance;
 mod tree;
+pub use imbalance::*;
 pub use tree::*;
 
 #[derive(Debug, Parser)]
@@ -61,6 +63,26 @@ pub enum Command {
         mlproof metrics --dataset glass2 --threshold 0.2\n  \
         mlproof metrics --data my.csv --target churn --positive yes")]
     Metrics(MetricsArgs),
+    /// Write resampled training rows: SMOTE, SMOTE-NC, Borderline-SMOTE, ADASYN, over, under.
+    #[command(
+        after_help = "Resample training rows only: rows you evaluate on must stay as they are.\n\n\
+        Examples:\n  mlproof resample --dataset yeast4 --output yeast4-smote.csv\n  \
+        mlproof resample --dataset german --method smote-nc --output german-nc.csv\n  \
+        mlproof resample --data train.csv --target churn --method adasyn --ratio 0.5 --output out.csv\n  \
+        mlproof resample --dataset glass2 --method borderline       summary only, no file"
+    )]
+    Resample(ResampleArgs),
+    /// Handle an imbalanced target: resampling, class weights, thresholds, anomaly framing.
+    #[command(
+        after_help = "Every method is scored on the same stratified folds, resampling inside \
+        the training folds only; SMOTE before the split is shown beside it.\n\n\
+        Examples:\n  mlproof imbalance --dataset yeast4\n  \
+        mlproof imbalance --dataset german --model tree --max-depth 4\n  \
+        mlproof imbalance --dataset abalone19 --model forest\n  \
+        mlproof imbalance --threshold-rule cost:10\n  \
+        mlproof imbalance --paradox                 accuracy vs recall on every bundled set"
+    )]
+    Imbalance(ImbalanceArgs),
     /// Draw cross-validation folds: k-fold, stratified, leave-one-out, time-series.
     #[command(
         after_help = "Examples:\n  mlproof split --kind kfold --n-samples 20\n  \
@@ -165,14 +187,6 @@ pub enum LeakageKind {
     Resampling,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ResampleMethod {
-    /// Random over-sampling: minority rows copied with replacement.
-    Over,
-    /// Random under-sampling: a random subset of the majority rows.
-    Under,
-}
-
 #[derive(Debug, Args)]
 pub struct LeakageArgs {
     #[arg(long, value_enum, default_value_t = LeakageKind::TimeOrder)]
@@ -198,7 +212,7 @@ pub struct LeakageArgs {
     #[arg(long, default_value_t = 10)]
     pub select_k: usize,
 
-    /// Resampling: random over- or under-sampling of the training rows.
+    /// Resampling: how the training rows are resampled (SMOTE-NC needs categorical columns).
     #[arg(long, value_enum, default_value_t = ResampleMethod::Over)]
     pub method: ResampleMethod,
 

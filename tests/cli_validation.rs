@@ -541,6 +541,9 @@ fn every_table_output_fits_100_columns() {
         &["curves", "--param", "degree"][..],
         &["bias-variance", "--model", "knn", "--rounds", "10"][..],
         &["leakage", "--kind", "preprocessing"][..],
+        &["imbalance", "--dataset", "abalone19", "--model", "tree"][..],
+        &["imbalance", "--paradox"][..],
+        &["resample", "--dataset", "german", "--method", "smote-nc"][..],
     ] {
         let o = mlproof(args);
         assert!(o.status.success(), "{args:?}: {}", stderr(&o));

@@ -218,18 +218,15 @@ fn read_preprocessing(r: &Comparison, noise: bool) -> String {
 }
 
 fn resampling(args: &LeakageArgs, seed: u64) -> Result<Output> {
-    use mlproof_imbalance::{RandomOverSampler, RandomUnderSampler, SamplingStrategy};
-    let strategy = args
-        .ratio
-        .map_or(SamplingStrategy::Auto, SamplingStrategy::Ratio)
-        .check()?;
-    let resampler: Box<dyn mlproof_core::model::Step> = match args.method {
-        crate::cli::ResampleMethod::Over => Box::new(RandomOverSampler { strategy }),
-        crate::cli::ResampleMethod::Under => Box::new(RandomUnderSampler { strategy }),
-    };
     let data = args.data.load("yeast4", seed)?;
     let y = data.binary_target()?;
     let (x, _) = encode::one_hot(&data);
+    let resampler =
+        super::resample::resampler(args.method, 5, 10, args.ratio, vec![false; x.ncols()])?;
+    let strategy = args.ratio.map_or(
+        mlproof_imbalance::SamplingStrategy::Auto,
+        mlproof_imbalance::SamplingStrategy::Ratio,
+    );
     let (tree, model) = tree_model(args.max_depth)?;
     let method = resampler.name();
     let result = leakage::resampling(&x, &y, Box::new(tree), resampler, args.n_splits, seed)?;
@@ -239,12 +236,19 @@ fn resampling(args: &LeakageArgs, seed: u64) -> Result<Output> {
         data.name
     ));
     table(&mut doc, &result);
-    let why = if args.method == crate::cli::ResampleMethod::Over {
-        " Over-sampling first puts copies of a minority row in the training folds and the row \
-         itself in a test fold: the model is scored on rows it has memorised."
-    } else {
-        " Under-sampling first changes the test folds too: they are balanced, unlike the data the \
-         model will meet, so precision and F1 read differently from deployment."
+    let why = match args.method {
+        crate::cli::ResampleMethod::Over => {
+            " Over-sampling first puts copies of a minority row in the training folds and the \
+             row itself in a test fold: the model is scored on rows it has memorised."
+        }
+        crate::cli::ResampleMethod::Under => {
+            " Under-sampling first changes the test folds too: they are balanced, unlike the \
+             data the model will meet, so precision and F1 read differently from deployment."
+        }
+        _ => {
+            " Synthesising first builds training rows from test rows: a test row's neighbours \
+             and the points between them sit in the training folds."
+        }
     };
     doc.paragraph(format!(
         "Scored by {} on the positive class: {}.{why}",

@@ -6,9 +6,11 @@ mod curves;
 mod cv;
 mod datasets;
 mod early_stopping;
+mod imbalance;
 mod leakage;
 mod metrics;
 mod model;
+mod resample;
 mod split;
 mod tour;
 mod tree_compare;
@@ -27,6 +29,8 @@ pub fn run(cli: &Cli) -> Result<Output> {
         Command::Tour => tour::run(cli.seed),
         Command::Datasets { action } => datasets::run(action.as_ref(), cli.seed),
         Command::Metrics(args) => metrics::run(args, cli.seed),
+        Command::Resample(args) => resample::run(args, cli.seed),
+        Command::Imbalance(args) => imbalance::run(args, cli.seed),
         Command::Split(args) => split::run(args, cli.seed),
         Command::Cv(args) => cv::run(args, cli.seed),
         Command::Curves(args) => curves::run(args, cli.seed),

@@ -50,6 +50,10 @@ const STOPS: &[(&str, &str)] = &[
         "mlproof curves --kind early-stopping --dataset pima",
     ),
     (
+        "How do you handle an imbalanced dataset?",
+        "mlproof imbalance --dataset yeast4",
+    ),
+    (
         "Explain the bias-variance tradeoff.",
         "mlproof bias-variance",
     ),

@@ -6,14 +6,19 @@
 //! minority.
 
 pub mod adasyn;
+pub mod anomaly;
+pub mod compare;
 pub mod neighbors;
 mod random;
 mod smote;
 mod smote_nc;
 mod strategy;
+pub mod threshold;
 
 pub use adasyn::Adasyn;
+pub use anomaly::IsolationForest;
 pub use random::{RandomOverSampler, RandomUnderSampler};
 pub use smote::{in_danger, Smote, SmoteKind, Synthetic};
 pub use smote_nc::SmoteNc;
 pub use strategy::SamplingStrategy;
+pub use threshold::{ThresholdMoving, ThresholdRule};

@@ -54,18 +54,17 @@ fn score(
     y: &[usize],
     opts: &CvOptions,
 ) -> Result<BTreeMap<&'static str, f64>> {
-    score_proba(&fitted.predict_proba(x).to_vec(), y, opts)
+    let threshold = fitted.threshold().unwrap_or(opts.threshold);
+    score_proba(&fitted.predict_proba(x).to_vec(), y, threshold, opts)
 }
 
 fn score_proba(
     proba: &[f64],
     y: &[usize],
+    threshold: f64,
     opts: &CvOptions,
 ) -> Result<BTreeMap<&'static str, f64>> {
-    let pred: Vec<usize> = proba
-        .iter()
-        .map(|&p| usize::from(p >= opts.threshold))
-        .collect();
+    let pred: Vec<usize> = proba.iter().map(|&p| usize::from(p >= threshold)).collect();
     opts.metrics
         .iter()
         .map(|m| Ok((m.name(), m.compute(y, &pred, proba)?)))
@@ -94,7 +93,8 @@ pub fn cross_validate(
                 seed::derive(opts.seed, "cv/fit", k as u64),
             )?;
             let proba = fitted.predict_proba(&x_test).to_vec();
-            let test = score_proba(&proba, &y_test.to_vec(), opts)?;
+            let threshold = fitted.threshold().unwrap_or(opts.threshold);
+            let test = score_proba(&proba, &y_test.to_vec(), threshold, opts)?;
             let train = if opts.train_scores {
                 Some(score(fitted.as_ref(), &x_train, &y_train.to_vec(), opts)?)
             } else {
@@ -115,7 +115,9 @@ pub fn cross_validate(
         .zip(&per_fold)
         .flat_map(|(f, (_, p))| f.test.iter().map(|&i| y[i]).zip(p.iter().copied()))
         .unzip();
-    let pooled = score_proba(&pooled_p, &pooled_y, opts)?;
+    // A learner that moves its own threshold picks one per fold; pooled predictions have
+    // no single one, so they are cut at the caller's threshold.
+    let pooled = score_proba(&pooled_p, &pooled_y, opts.threshold, opts)?;
     let folds: Vec<FoldScores> = per_fold.into_iter().map(|(f, _)| f).collect();
     let summarize = |pick: &dyn Fn(&FoldScores) -> Option<f64>, m: &Metric| {
         let values: Vec<f64> = folds.iter().filter_map(pick).collect();

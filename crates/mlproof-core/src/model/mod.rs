@@ -42,6 +42,12 @@ pub trait FittedBinary: Send + Sync {
     /// P(y = 1 | x) for every row.
     fn predict_proba(&self, x: &Array2<f64>) -> Array1<f64>;
 
+    /// The decision threshold the model chose for itself while fitting (threshold moving,
+    /// an anomaly detector's cut-off); `None` leaves it to the caller.
+    fn threshold(&self) -> Option<f64> {
+        None
+    }
+
     /// 1 where P(y = 1 | x) ≥ `threshold`, else 0.
     fn predict(&self, x: &Array2<f64>, threshold: f64) -> Array1<usize> {
         self.predict_proba(x).mapv(|p| usize::from(p >= threshold))

@@ -157,6 +157,10 @@ impl FittedBinary for FittedPipeline {
         }
         self.model.predict_proba(&x)
     }
+
+    fn threshold(&self) -> Option<f64> {
+        self.model.threshold()
+    }
 }
 
 #[cfg(test)]
