@@ -12,12 +12,10 @@ use ndarray::{Array1, Array2, Axis};
 use rand::Rng;
 use serde::Serialize;
 
-use mlproof_core::model::pipeline::{Resampled, Step, Transform};
 use mlproof_core::seed;
 use mlproof_core::{Error, Result};
 
 use crate::neighbors::{k_nearest, Search};
-use crate::random::Identity;
 use crate::smote::{check_k, interpolate, minority_neighbours, Synthetic};
 use crate::strategy::{new_positives, SamplingStrategy};
 
@@ -94,17 +92,4 @@ impl Adasyn {
     }
 }
 
-impl Step for Adasyn {
-    fn name(&self) -> String {
-        "ADASYN".into()
-    }
-
-    fn fit(&self, _x: &Array2<f64>, _y: &Array1<usize>) -> Result<Box<dyn Transform>> {
-        Ok(Box::new(Identity))
-    }
-
-    fn fit_resample(&self, x: &Array2<f64>, y: &Array1<usize>, seed: u64) -> Result<Resampled> {
-        let (xs, ys) = self.synthesize(x, y, seed)?.append_to(x, y);
-        Ok((xs, ys, Box::new(Identity)))
-    }
-}
+crate::synthesizing_step!(Adasyn, |s| "ADASYN".into());

@@ -13,12 +13,10 @@ use ndarray::{Array1, Array2, Axis};
 use rand::Rng;
 use serde::Serialize;
 
-use mlproof_core::model::pipeline::{Resampled, Step, Transform};
 use mlproof_core::seed;
 use mlproof_core::{Error, Result};
 
 use crate::neighbors::{k_nearest, Search};
-use crate::random::Identity;
 use crate::strategy::{new_positives, SamplingStrategy};
 
 /// New minority rows and where each came from (row indices of the input).
@@ -56,6 +54,40 @@ impl Synthetic {
             .chain(std::iter::repeat_n(1, self.x.nrows()));
         (xs, ys.collect())
     }
+}
+
+/// The in-fold [`Step`](mlproof_core::model::Step) of an over-sampler with a
+/// `synthesize(x, y, seed) -> Result<Synthetic>` method: training rows gain the synthetic
+/// rows; rows to predict pass through unchanged.
+#[macro_export]
+macro_rules! synthesizing_step {
+    ($t:ty, |$s:ident| $name:expr) => {
+        impl mlproof_core::model::Step for $t {
+            fn name(&self) -> String {
+                #[allow(unused_variables)]
+                let $s = self;
+                $name
+            }
+
+            fn fit(
+                &self,
+                _x: &ndarray::Array2<f64>,
+                _y: &ndarray::Array1<usize>,
+            ) -> mlproof_core::Result<Box<dyn mlproof_core::model::pipeline::Transform>> {
+                Ok(Box::new($crate::random::Identity))
+            }
+
+            fn fit_resample(
+                &self,
+                x: &ndarray::Array2<f64>,
+                y: &ndarray::Array1<usize>,
+                seed: u64,
+            ) -> mlproof_core::Result<mlproof_core::model::pipeline::Resampled> {
+                let (xs, ys) = self.synthesize(x, y, seed)?.append_to(x, y);
+                Ok((xs, ys, Box::new($crate::random::Identity)))
+            }
+        }
+    };
 }
 
 /// Which minority rows new points start from.
@@ -222,20 +254,7 @@ impl Smote {
     }
 }
 
-impl Step for Smote {
-    fn name(&self) -> String {
-        self.method().into()
-    }
-
-    fn fit(&self, _x: &Array2<f64>, _y: &Array1<usize>) -> Result<Box<dyn Transform>> {
-        Ok(Box::new(Identity))
-    }
-
-    fn fit_resample(&self, x: &Array2<f64>, y: &Array1<usize>, seed: u64) -> Result<Resampled> {
-        let (xs, ys) = self.synthesize(x, y, seed)?.append_to(x, y);
-        Ok((xs, ys, Box::new(Identity)))
-    }
-}
+crate::synthesizing_step!(Smote, |s| s.method().into());
 
 #[cfg(test)]
 mod tests;
