@@ -6,8 +6,10 @@ use mlproof_core::seed::DEFAULT_SEED;
 use crate::data_args::DataArgs;
 
 mod imbalance;
+mod linear;
 mod tree;
 pub use imbalance::*;
+pub use linear::*;
 pub use tree::*;
 
 #[derive(Debug, Parser)]
@@ -83,6 +85,25 @@ pub enum Command {
         mlproof imbalance --paradox                 accuracy vs recall on every bundled set"
     )]
     Imbalance(ImbalanceArgs),
+    /// L1, L2 and elastic net: one fit or the whole path with CV, for regression or classes.
+    #[command(
+        after_help = "Features are standardised (population std) before the penalty; \
+        coefficients are reported on that scale. --penalty l2 --alpha A is scikit-learn's \
+        Ridge(alpha = A·n), the elastic-net form with ρ = 0.\n\n\
+        Examples:\n  mlproof regularize                              L1 path, pima\n  \
+        mlproof regularize --dataset pima --target Mass  regress BMI on the rest\n  \
+        mlproof regularize --penalty elasticnet --l1-ratio 0.5 --alpha 0.05\n  \
+        mlproof regularize --dataset wisconsin --target CellSize --task regression\n  \
+        mlproof regularize --demo sparsity              does L1 find the true features?\n  \
+        mlproof regularize --demo instability           correlated twins, bootstrapped\n  \
+        mlproof regularize --format json --alpha 0.01   coefficients by feature name"
+    )]
+    Regularize(RegularizeArgs),
+    /// Feature engineering measured: scaling, categorical encoding, feature selection.
+    #[command(after_help = "Examples:\n  mlproof features scaling\n  \
+        mlproof features encoding --dataset car-good\n  \
+        mlproof features selection --dataset wisconsin --keep 3")]
+    Features(FeaturesArgs),
     /// Draw cross-validation folds: k-fold, stratified, leave-one-out, time-series.
     #[command(
         after_help = "Examples:\n  mlproof split --kind kfold --n-samples 20\n  \

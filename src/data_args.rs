@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use mlproof_core::data::{load_csv, registry, CsvOptions, Dataset};
+use mlproof_core::data::{load_csv, registry, CsvOptions, Dataset, Task};
 use mlproof_core::{Error, Result};
 
 #[derive(Debug, Clone, Args)]
@@ -41,6 +41,20 @@ impl DataArgs {
 
     /// Loads the data, defaulting to `default` when neither --dataset nor --data is given.
     pub fn load(&self, default: &str, seed: u64) -> Result<Dataset> {
+        if self.dataset.is_some() || self.data.is_none() {
+            if let Some(t) = &self.target {
+                return Err(Error::usage(format!(
+                    "--target {t} with a bundled dataset applies to `mlproof regularize` only; \
+                     elsewhere --target names the target of --data FILE.csv only"
+                )));
+            }
+        }
+        self.load_with_task(default, seed, None)
+    }
+
+    /// As [`DataArgs::load`], with the task forced when `task` is given. With a bundled
+    /// dataset, --target COLUMN makes that feature the target (the old target is dropped).
+    pub fn load_with_task(&self, default: &str, seed: u64, task: Option<Task>) -> Result<Dataset> {
         match (&self.dataset, &self.data) {
             (_, Some(path)) => {
                 let opts = CsvOptions {
@@ -48,20 +62,20 @@ impl DataArgs {
                     positive: self.positive.clone(),
                     time_column: self.time_column.clone(),
                     categorical: self.categorical.clone(),
-                    task: None,
+                    task,
                 };
                 Ok(load_csv(path, &opts)?)
             }
             (name, None) => {
-                if self.target.is_some()
-                    || self.time_column.is_some()
-                    || !self.categorical.is_empty()
-                {
+                if self.time_column.is_some() || !self.categorical.is_empty() {
                     return Err(Error::usage(
-                        "--target, --time-column and --categorical apply to --data FILE.csv only",
+                        "--time-column and --categorical apply to --data FILE.csv only",
                     ));
                 }
                 let mut data = registry::load(name.as_deref().unwrap_or(default), seed)?;
+                if let Some(column) = &self.target {
+                    data = data.with_target_column(column, task)?;
+                }
                 if let Some(p) = &self.positive {
                     data.set_positive(p)?;
                 }

@@ -181,6 +181,10 @@ fn parameters_out_of_range_are_usage_errors() {
             vec!["metrics", "--dataset", "pima", "--target", "x"],
             "--data FILE.csv only",
         ),
+        (
+            vec!["metrics", "--dataset", "pima", "--time-column", "x"],
+            "--data FILE.csv only",
+        ),
         (vec!["datasets", "show", "nope"], "no dataset named"),
     ] {
         let o = mlproof(&args);

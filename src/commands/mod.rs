@@ -6,10 +6,13 @@ mod curves;
 mod cv;
 mod datasets;
 mod early_stopping;
+mod features;
 mod imbalance;
 mod leakage;
 mod metrics;
 mod model;
+mod regularize;
+mod regularize_demo;
 mod resample;
 mod split;
 mod tour;
@@ -31,6 +34,8 @@ pub fn run(cli: &Cli) -> Result<Output> {
         Command::Metrics(args) => metrics::run(args, cli.seed),
         Command::Resample(args) => resample::run(args, cli.seed),
         Command::Imbalance(args) => imbalance::run(args, cli.seed),
+        Command::Regularize(args) => regularize::run(args, cli.seed),
+        Command::Features(args) => features::run(args, cli.seed),
         Command::Split(args) => split::run(args, cli.seed),
         Command::Cv(args) => cv::run(args, cli.seed),
         Command::Curves(args) => curves::run(args, cli.seed),

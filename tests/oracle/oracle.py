@@ -368,6 +368,8 @@ def pruning_cases():
 def main():
     import imbalance
     imbalance.write()
+    import linear
+    linear.write()
     OUT.mkdir(exist_ok=True)
     pruning = {"generator": "tests/oracle/oracle.py", "versions": {"scikit-learn": sklearn.__version__},
                "note": "DecisionTreeClassifier(random_state=0).cost_complexity_pruning_path(X, y)",

@@ -344,15 +344,7 @@ impl Column<'_> {
             self.check_typos(non_numeric)?;
         }
         let task = opts.task.unwrap_or_else(|| match &numbers {
-            Ok(v) => {
-                let distinct: HashSet<u64> = v.iter().map(|x| x.to_bits()).collect();
-                let integral = v.iter().all(|x| x.fract() == 0.0);
-                if integral && distinct.len() <= MAX_INTEGER_CLASSES {
-                    Task::Classification
-                } else {
-                    Task::Regression
-                }
-            }
+            Ok(v) => crate::retarget::infer_task(v),
             Err(_) => Task::Classification,
         });
         match (task, numbers) {

@@ -14,6 +14,7 @@ mod error;
 pub mod export;
 pub mod generate;
 pub mod registry;
+pub mod retarget;
 pub mod seed;
 
 pub use csv_load::{load_csv, CsvOptions};

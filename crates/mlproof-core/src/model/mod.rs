@@ -18,7 +18,7 @@ pub fn standardized_logistic(alpha: f64) -> crate::Result<Pipeline> {
     })
 }
 pub use majority::MajorityClass;
-pub use newton_logistic::{fit_newton, ClassWeight, LinearScore, WeightedLogistic};
+pub use newton_logistic::{cholesky_solve, fit_newton, ClassWeight, LinearScore, WeightedLogistic};
 pub use pipeline::{Pipeline, SelectKBest, Standardize, Step};
 pub use regressor::{FittedRegressor, KNearest, Polynomial, Regressor};
 

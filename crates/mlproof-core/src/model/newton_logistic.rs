@@ -90,7 +90,7 @@ fn sigmoid(t: f64) -> f64 {
 }
 
 /// Solves A x = b for symmetric positive definite A (Cholesky); None if A is not.
-fn cholesky_solve(a: &Array2<f64>, b: &Array1<f64>) -> Option<Array1<f64>> {
+pub fn cholesky_solve(a: &Array2<f64>, b: &Array1<f64>) -> Option<Array1<f64>> {
     let n = b.len();
     let mut l = Array2::<f64>::zeros((n, n));
     for i in 0..n {

@@ -1,0 +1,55 @@
+//! A k-nearest-neighbour classifier: P(y = 1) is the positive share among the k training
+//! rows nearest in Euclidean distance (ties by row order), scikit-learn's
+//! `KNeighborsClassifier(weights="uniform", algorithm="brute")`.
+
+use mlproof_core::model::{BinaryClassifier, FittedBinary};
+use mlproof_core::{Error, Result};
+use ndarray::{Array1, Array2};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Knn {
+    pub k: usize,
+}
+
+struct FittedKnn {
+    k: usize,
+    x: Array2<f64>,
+    y: Array1<usize>,
+}
+
+impl BinaryClassifier for Knn {
+    fn name(&self) -> &'static str {
+        "k-NN"
+    }
+
+    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, _seed: u64) -> Result<Box<dyn FittedBinary>> {
+        if self.k == 0 || self.k > x.nrows() {
+            return Err(Error::usage(format!(
+                "k-NN needs 1 ≤ k ≤ training rows ({}), got k = {}",
+                x.nrows(),
+                self.k
+            )));
+        }
+        Ok(Box::new(FittedKnn {
+            k: self.k,
+            x: x.clone(),
+            y: y.clone(),
+        }))
+    }
+}
+
+impl FittedBinary for FittedKnn {
+    fn predict_proba(&self, x: &Array2<f64>) -> Array1<f64> {
+        let mut d: Vec<(f64, usize)> = Vec::with_capacity(self.x.nrows());
+        Array1::from_iter(x.rows().into_iter().map(|q| {
+            d.clear();
+            d.extend(self.x.rows().into_iter().enumerate().map(|(i, r)| {
+                let s: f64 = r.iter().zip(q.iter()).map(|(a, b)| (a - b) * (a - b)).sum();
+                (s, i)
+            }));
+            d.select_nth_unstable_by(self.k - 1, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            let pos = d[..self.k].iter().filter(|&&(_, i)| self.y[i] == 1).count();
+            pos as f64 / self.k as f64
+        }))
+    }
+}

@@ -1,0 +1,389 @@
+//! Regularisation paths: every coefficient over a log-spaced α grid, fitted from the
+//! largest α down with warm starts, with the training error and the cross-validated error
+//! at each α, and the α chosen by minimum CV error and by the one-standard-error rule.
+
+use mlproof_core::{Error, Result};
+use mlproof_validation::{Fold, Splitter};
+use ndarray::{Array1, Array2, Axis};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::design::Standardized;
+use crate::enet::{Gram, LinearFit};
+use crate::logistic::{sigmoid, LogisticProblem};
+use crate::penalty::{check_l1_ratio, Penalty};
+
+/// The ratio α_min/α_max of the default grid (scikit-learn's `eps`).
+pub const EPS: f64 = 1e-3;
+/// The default number of α (scikit-learn's `n_alphas`).
+pub const N_ALPHAS: usize = 100;
+/// Below this ρ the grid's top is computed at this ρ: at ρ = 0 (ridge) no finite α zeroes
+/// every coefficient. glmnet makes the same substitution; the grid then spans eps·ρ/1e-3
+/// (at ρ = 0, eps·1e-3) instead of eps, so that it ends where the lasso grid ends.
+pub const MIN_GRID_L1_RATIO: f64 = 1e-3;
+
+/// What is being predicted.
+#[derive(Debug, Clone)]
+pub enum Response {
+    Continuous(Array1<f64>),
+    /// Labels 0/1.
+    Binary(Vec<usize>),
+}
+
+impl Response {
+    fn select(&self, rows: &[usize]) -> Response {
+        match self {
+            Response::Continuous(y) => Response::Continuous(y.select(Axis(0), rows)),
+            Response::Binary(y) => Response::Binary(rows.iter().map(|&i| y[i]).collect()),
+        }
+    }
+
+    /// The error reported along the path: mean squared error, or mean log loss.
+    pub fn error_name(&self) -> &'static str {
+        match self {
+            Response::Continuous(_) => "MSE",
+            Response::Binary(_) => "log loss",
+        }
+    }
+
+    /// Mean error of the decision values `eta` (Xw + b).
+    pub fn error(&self, eta: &Array1<f64>) -> f64 {
+        let n = eta.len().max(1) as f64;
+        match self {
+            Response::Continuous(y) => {
+                y.iter().zip(eta).map(|(y, e)| (y - e).powi(2)).sum::<f64>() / n
+            }
+            Response::Binary(y) => {
+                let loss: f64 = y
+                    .iter()
+                    .zip(eta)
+                    .map(|(&y, &e)| {
+                        let p = sigmoid(e).clamp(1e-15, 1.0 - 1e-15);
+                        -if y == 1 { p.ln() } else { (1.0 - p).ln() }
+                    })
+                    .sum();
+                loss / n
+            }
+        }
+    }
+}
+
+/// A fitted problem that can walk an α grid: the Gram matrix or the logistic data.
+enum Solver {
+    Gram(Gram),
+    Logistic(LogisticProblem),
+}
+
+impl Solver {
+    fn new(z: &Array2<f64>, response: &Response) -> Result<Self> {
+        Ok(match response {
+            Response::Continuous(y) => Solver::Gram(Gram::new(z, y)),
+            Response::Binary(y) => Solver::Logistic(LogisticProblem::new(z, y)?),
+        })
+    }
+
+    fn alpha_max(&self, l1_ratio: f64) -> f64 {
+        let rho = l1_ratio.max(MIN_GRID_L1_RATIO);
+        match self {
+            Solver::Gram(g) => g.alpha_max(rho),
+            Solver::Logistic(l) => l.alpha_max(rho),
+        }
+    }
+
+    /// The fits at every α, in the order given, each warm-started from the previous.
+    fn walk(&self, l1_ratio: f64, alphas: &[f64], p: usize) -> Result<Vec<LinearFit>> {
+        let mut fits: Vec<LinearFit> = Vec::with_capacity(alphas.len());
+        for &alpha in alphas {
+            let pen = Penalty::new(alpha, l1_ratio)?;
+            let fit = match self {
+                Solver::Gram(g) => {
+                    let start = fits
+                        .last()
+                        .map_or_else(|| Array1::zeros(p), |f| f.coef.clone());
+                    g.solve(pen, &start)
+                }
+                Solver::Logistic(l) => {
+                    let start = fits.last().cloned().unwrap_or_else(|| l.null_fit());
+                    l.solve(pen, &start)?
+                }
+            };
+            fits.push(fit);
+        }
+        Ok(fits)
+    }
+}
+
+/// `n` α from `alpha_max` down to `alpha_max·eps`, evenly spaced in log α.
+pub fn alpha_grid(alpha_max: f64, n: usize, eps: f64) -> Result<Vec<f64>> {
+    if n < 2 {
+        return Err(Error::usage(format!(
+            "a path needs at least two α: set --n-alphas 2 or more, got {n}"
+        )));
+    }
+    if !(eps > 0.0 && eps < 1.0) {
+        return Err(Error::usage(format!("--eps must be in (0, 1), got {eps}")));
+    }
+    let step = eps.ln() / (n - 1) as f64;
+    Ok((0..n)
+        .map(|i| alpha_max * (step * i as f64).exp())
+        .collect())
+}
+
+/// One α of a path.
+#[derive(Debug, Clone, Serialize)]
+pub struct PathPoint {
+    pub alpha: f64,
+    /// On standardised features.
+    pub coef: Vec<f64>,
+    pub intercept: f64,
+    pub n_nonzero: usize,
+    pub train_error: f64,
+    pub cv_error: f64,
+    /// Standard error of the CV error: the fold errors' standard deviation / √k.
+    pub cv_se: f64,
+}
+
+/// A whole path with its two choices of α.
+#[derive(Debug, Clone, Serialize)]
+pub struct Path {
+    pub l1_ratio: f64,
+    pub error: &'static str,
+    pub n_splits: usize,
+    pub points: Vec<PathPoint>,
+    /// Index of the α with the least CV error.
+    pub best: usize,
+    /// Index of the largest α whose CV error is within one standard error of the best.
+    pub one_se: usize,
+}
+
+/// Options of [`fit_path`].
+#[derive(Debug, Clone)]
+pub struct PathOptions {
+    pub l1_ratio: f64,
+    pub n_alphas: usize,
+    pub eps: f64,
+    /// The α to use instead of the automatic grid (sorted descending before fitting).
+    pub alphas: Option<Vec<f64>>,
+    pub n_splits: usize,
+    pub seed: u64,
+}
+
+impl PathOptions {
+    pub fn new(l1_ratio: f64) -> Self {
+        PathOptions {
+            l1_ratio,
+            n_alphas: N_ALPHAS,
+            eps: EPS,
+            alphas: None,
+            n_splits: 5,
+            seed: 0,
+        }
+    }
+}
+
+/// Fits the path on all rows of `x` (standardised inside) and cross-validates it on
+/// shuffled k folds (stratified for a binary response), standardising inside each fold.
+/// The grid comes from all rows, as scikit-learn's `ElasticNetCV` takes it.
+pub fn fit_path(x: &Array2<f64>, response: &Response, opts: &PathOptions) -> Result<Path> {
+    check_l1_ratio(opts.l1_ratio)?;
+    let design = Standardized::fit(x);
+    let solver = Solver::new(&design.z, response)?;
+    let alphas = match &opts.alphas {
+        Some(a) => sorted_alphas(a)?,
+        None => {
+            // Below MIN_GRID_L1_RATIO the top is raised by up to 1/MIN_GRID_L1_RATIO; the
+            // grid reaches down by the same factor, to where the lasso grid ends.
+            let eps = opts.eps * (opts.l1_ratio / MIN_GRID_L1_RATIO).clamp(MIN_GRID_L1_RATIO, 1.0);
+            alpha_grid(solver.alpha_max(opts.l1_ratio), opts.n_alphas, eps)?
+        }
+    };
+    let p = x.ncols();
+    let fits = solver.walk(opts.l1_ratio, &alphas, p)?;
+    let cv = cross_validate(x, response, opts.l1_ratio, &alphas, opts)?;
+    let points: Vec<PathPoint> = fits
+        .iter()
+        .zip(&alphas)
+        .zip(&cv)
+        .map(|((fit, &alpha), &(cv_error, cv_se))| PathPoint {
+            alpha,
+            coef: fit.coef.to_vec(),
+            intercept: fit.intercept,
+            n_nonzero: fit.n_nonzero(),
+            train_error: response.error(&fit.decision(design.z.view())),
+            cv_error,
+            cv_se,
+        })
+        .collect();
+    let (best, one_se) = choose(&points);
+    Ok(Path {
+        l1_ratio: opts.l1_ratio,
+        error: response.error_name(),
+        n_splits: opts.n_splits,
+        points,
+        best,
+        one_se,
+    })
+}
+
+/// The CV error (mean over folds, and its standard error: fold standard deviation / √k)
+/// at each of `alphas` (descending), each fold's path warm-started as on all rows.
+pub fn cross_validate(
+    x: &Array2<f64>,
+    response: &Response,
+    l1_ratio: f64,
+    alphas: &[f64],
+    opts: &PathOptions,
+) -> Result<Vec<(f64, f64)>> {
+    let folds = folds(x.nrows(), response, opts)?;
+    let fold_errors: Vec<Vec<f64>> = folds
+        .par_iter()
+        .map(|fold| fold_path_errors(x, response, fold, l1_ratio, alphas))
+        .collect::<Result<_>>()?;
+    let k = fold_errors.len() as f64;
+    Ok((0..alphas.len())
+        .map(|i| {
+            let errs: Vec<f64> = fold_errors.iter().map(|e| e[i]).collect();
+            let mean = errs.iter().sum::<f64>() / k;
+            let var = errs.iter().map(|e| (e - mean).powi(2)).sum::<f64>() / (k - 1.0);
+            (mean, (var / k).sqrt())
+        })
+        .collect())
+}
+
+/// The α with the least CV error, and the largest α within one standard error of it
+/// (Hastie, Tibshirani & Friedman, *Elements of Statistical Learning*, §7.10).
+pub fn choose(points: &[PathPoint]) -> (usize, usize) {
+    let best = (0..points.len())
+        .min_by(|&a, &b| points[a].cv_error.total_cmp(&points[b].cv_error))
+        .unwrap_or(0);
+    let bar = points[best].cv_error + points[best].cv_se;
+    let one_se = (0..points.len())
+        .filter(|&i| points[i].cv_error <= bar)
+        .max_by(|&a, &b| points[a].alpha.total_cmp(&points[b].alpha))
+        .unwrap_or(best);
+    (best, one_se)
+}
+
+fn sorted_alphas(given: &[f64]) -> Result<Vec<f64>> {
+    if given.len() < 2 {
+        return Err(Error::usage(format!(
+            "a path needs at least two α, got {}",
+            given.len()
+        )));
+    }
+    for &a in given {
+        Penalty::new(a, 1.0)?;
+    }
+    let mut a = given.to_vec();
+    a.sort_by(|x, y| y.total_cmp(x));
+    a.dedup();
+    Ok(a)
+}
+
+fn folds(n: usize, response: &Response, opts: &PathOptions) -> Result<Vec<Fold>> {
+    let (splitter, labels) = match response {
+        Response::Continuous(_) => (
+            Splitter::KFold {
+                n_splits: opts.n_splits,
+                shuffle: true,
+            },
+            None,
+        ),
+        Response::Binary(y) => (
+            Splitter::Stratified {
+                n_splits: opts.n_splits,
+                shuffle: true,
+            },
+            Some(y.as_slice()),
+        ),
+    };
+    Ok(splitter.check()?.split(n, labels, opts.seed)?.folds)
+}
+
+/// Test error at every α of a path fitted on the fold's training rows.
+fn fold_path_errors(
+    x: &Array2<f64>,
+    response: &Response,
+    fold: &Fold,
+    l1_ratio: f64,
+    alphas: &[f64],
+) -> Result<Vec<f64>> {
+    let train = Standardized::fit(&x.select(Axis(0), &fold.train));
+    let test_z = train.scaler.transform(&x.select(Axis(0), &fold.test));
+    let test_y = response.select(&fold.test);
+    let solver = Solver::new(&train.z, &response.select(&fold.train))?;
+    let fits = solver.walk(l1_ratio, alphas, x.ncols())?;
+    Ok(fits
+        .iter()
+        .map(|f| test_y.error(&f.decision(test_z.view())))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn regression() -> (Array2<f64>, Response) {
+        let n = 200;
+        let x = Array2::from_shape_fn((n, 6), |(i, j)| ((i * (2 * j + 1)) as f64 * 0.173).sin());
+        let y = Array1::from_shape_fn(n, |i| {
+            3.0 * x[[i, 0]] - 2.0 * x[[i, 3]] + 0.5 * (i as f64).cos()
+        });
+        (x, Response::Continuous(y))
+    }
+
+    #[test]
+    fn the_grid_is_log_spaced_from_alpha_max_down() {
+        let g = alpha_grid(10.0, 4, 1e-3).unwrap();
+        let want = [10.0, 1.0, 0.1, 0.01];
+        for (a, b) in g.iter().zip(want) {
+            assert!((a / b - 1.0).abs() < 1e-12, "{a} vs {b}");
+        }
+        assert_eq!(alpha_grid(1.0, 1, 1e-3).unwrap_err().exit_code(), 2);
+    }
+
+    #[test]
+    fn a_lasso_path_starts_empty_and_grows_and_cv_picks_a_sparser_alpha_by_one_se() {
+        let (x, y) = regression();
+        let path = fit_path(&x, &y, &PathOptions::new(1.0)).unwrap();
+        assert_eq!(path.points.len(), N_ALPHAS);
+        assert_eq!(path.points[0].n_nonzero, 0);
+        assert!(path.points[N_ALPHAS - 1].n_nonzero >= 2);
+        assert!(path.one_se <= path.best, "one-SE α is at least the best α");
+        let tr: Vec<f64> = path.points.iter().map(|p| p.train_error).collect();
+        assert!(
+            tr.windows(2).all(|w| w[1] <= w[0] + 1e-12),
+            "training error falls with α"
+        );
+    }
+
+    #[test]
+    fn the_path_is_the_same_at_any_thread_count() {
+        let (x, y) = regression();
+        let run = |t| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(t)
+                .build()
+                .unwrap();
+            pool.install(|| fit_path(&x, &y, &PathOptions::new(0.5)).unwrap())
+        };
+        let (a, b) = (run(1), run(2));
+        let cv = |p: &Path| {
+            p.points
+                .iter()
+                .map(|q| q.cv_error.to_bits())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(cv(&a), cv(&b));
+    }
+
+    #[test]
+    fn fewer_than_two_alphas_is_a_usage_error() {
+        let (x, y) = regression();
+        let mut o = PathOptions::new(1.0);
+        o.alphas = Some(vec![0.1]);
+        assert_eq!(fit_path(&x, &y, &o).unwrap_err().exit_code(), 2);
+        o.alphas = Some(vec![0.1, -1.0]);
+        assert_eq!(fit_path(&x, &y, &o).unwrap_err().exit_code(), 2);
+    }
+}
