@@ -33,12 +33,18 @@ pub fn run(args: &RegularizeArgs, seed: u64) -> Result<Output> {
     opts.n_alphas = args.n_alphas;
     opts.n_splits = args.n_splits;
     opts.seed = seed;
+    opts.time_ordered = data.time.is_some();
     let params = Params {
         penalty: penalty_name(args.penalty),
         l1_ratio,
         alpha: args.alpha,
         n_alphas: args.alpha.is_none().then_some(args.n_alphas),
         n_splits: args.n_splits,
+        cv: match (&response, opts.time_ordered) {
+            (_, true) => "time-series",
+            (Response::Binary(_), false) => "stratified",
+            (Response::Continuous(_), false) => "shuffled",
+        },
         task: task_of(&response),
         seed,
     };
@@ -175,6 +181,7 @@ struct Params {
     alpha: Option<f64>,
     n_alphas: Option<usize>,
     n_splits: usize,
+    cv: &'static str,
     task: &'static str,
     seed: u64,
 }
@@ -262,15 +269,16 @@ fn single_doc(data: &Dataset, p: &Params, r: &Single) -> Doc {
     ]);
     doc.table(t);
     doc.paragraph(format!(
-        "{} of {} coefficients are non-zero. {}: {} on the training rows, {} ± {} by {}-fold CV \
-         (standardised inside each fold).",
+        "{} of {} coefficients are non-zero. {}: {} on the training rows, {} ± {} by {}-fold {} \
+         CV (standardised inside each fold).",
         r.n_nonzero,
         r.features.len(),
         r.error,
         num(r.train_error),
         num(r.cv_error),
         num(r.cv_se),
-        p.n_splits
+        p.n_splits,
+        p.cv
     ));
     constant_note(&mut doc, &r.constant_columns);
     doc
@@ -281,12 +289,13 @@ fn path_doc(data: &Dataset, p: &Params, r: &PathResult) -> Doc {
     let pts = &path.points;
     let mut doc = Doc::default();
     doc.title(format!(
-        "{} path on {} (target {}): {} α, {}-fold CV",
+        "{} path on {} (target {}): {} α, {}-fold {} CV",
         model_name(p),
         data.name,
         target_line(data),
         pts.len(),
-        path.n_splits
+        path.n_splits,
+        p.cv
     ));
     doc.figure(coefficient_plot(&r.features, pts));
     let (best, one_se) = (&pts[path.best], &pts[path.one_se]);

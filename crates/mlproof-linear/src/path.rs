@@ -166,6 +166,9 @@ pub struct PathOptions {
     pub alphas: Option<Vec<f64>>,
     pub n_splits: usize,
     pub seed: u64,
+    /// Rows are in time order: validate on later rows only (`TimeSeriesSplit`), never
+    /// shuffled k-fold.
+    pub time_ordered: bool,
 }
 
 impl PathOptions {
@@ -177,12 +180,14 @@ impl PathOptions {
             alphas: None,
             n_splits: 5,
             seed: 0,
+            time_ordered: false,
         }
     }
 }
 
 /// Fits the path on all rows of `x` (standardised inside) and cross-validates it on
-/// shuffled k folds (stratified for a binary response), standardising inside each fold.
+/// shuffled k folds (stratified for a binary response; forward-chaining time-series folds
+/// for time-ordered rows), standardising inside each fold.
 /// The grid comes from all rows, as scikit-learn's `ElasticNetCV` takes it.
 pub fn fit_path(x: &Array2<f64>, response: &Response, opts: &PathOptions) -> Result<Path> {
     check_l1_ratio(opts.l1_ratio)?;
@@ -282,6 +287,15 @@ fn sorted_alphas(given: &[f64]) -> Result<Vec<f64>> {
 
 fn folds(n: usize, response: &Response, opts: &PathOptions) -> Result<Vec<Fold>> {
     let (splitter, labels) = match response {
+        _ if opts.time_ordered => (
+            Splitter::TimeSeries {
+                n_splits: opts.n_splits,
+                max_train_size: None,
+                test_size: None,
+                gap: 0,
+            },
+            None,
+        ),
         Response::Continuous(_) => (
             Splitter::KFold {
                 n_splits: opts.n_splits,
