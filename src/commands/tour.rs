@@ -69,6 +69,21 @@ const STOPS: &[(&str, &str)] = &[
         "What goes wrong if you oversample before splitting?",
         "mlproof leakage --kind resampling",
     ),
+    (
+        "How do you choose the regularisation strength?",
+        "mlproof regularize --dataset pima --target Mass",
+    ),
+    (
+        "L1 or L2: which features does each keep?",
+        "mlproof regularize --demo sparsity",
+    ),
+    (
+        "Why is the lasso unstable with correlated features?",
+        "mlproof regularize --demo instability",
+    ),
+    ("Why scale features?", "mlproof features scaling"),
+    ("One-hot or label encoding?", "mlproof features encoding"),
+    ("How do you select features?", "mlproof features selection"),
 ];
 
 #[derive(Serialize)]

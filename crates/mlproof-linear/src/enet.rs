@@ -12,6 +12,11 @@
 //!   wⱼ ← S(xⱼᵀr + ‖xⱼ‖²·wⱼ, n·α·ρ) / (‖xⱼ‖² + n·α·(1 − ρ)),   r = y − Xw,
 //!
 //! and stops on the duality gap, as scikit-learn's `cd_fast` does.
+//!
+//! A single fit goes through linfa-elasticnet. A path does not: linfa has no warm start and
+//! sweeps over the n rows, and measured on 10,000 × 19 rows a 100-α path took 6,448 ms
+//! through linfa against 11.3 ms with [`Gram`] (`cargo bench --bench linear`). Both agree
+//! with scikit-learn to 3e-7 on every bundled set (`tests/linear_parity.rs`).
 
 use linfa::traits::Fit;
 use linfa_elasticnet::ElasticNet;
