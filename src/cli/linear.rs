@@ -57,11 +57,17 @@ pub struct RegularizeArgs {
     #[arg(long, value_enum)]
     pub task: Option<TaskArg>,
 
-    /// Instead: a demo that makes a claim about penalties measurable.
-    #[arg(long, value_enum, conflicts_with_all = ["alpha", "path"])]
+    /// Instead: a demo that makes a claim about penalties measurable (generated data,
+    /// its own penalties, 5-fold CV).
+    #[arg(
+        long,
+        value_enum,
+        conflicts_with_all = ["alpha", "path", "penalty", "l1_ratio", "n_alphas", "n_splits", "task"]
+    )]
     pub demo: Option<RegularizeDemo>,
 
-    /// Demos: bootstrap resamples (instability) or generated rows (sparsity).
+    /// Demos: bootstrap resamples (instability, default 100) or generated rows (sparsity,
+    /// default 200).
     #[arg(long)]
     pub rounds: Option<usize>,
 

@@ -128,12 +128,18 @@ fn sparsity_doc(r: &Sparsity) -> Doc {
         doc.paragraph(format!(
             "Precision is the share of kept features that are informative; recall the share of \
              informative features kept. On this run L1 (1-SE α) kept {} features with precision {} \
-             and recall {}; L2 kept all {} (precision {}): it shrinks coefficients but zeroes none.",
+             and recall {}; L2 kept {} of {} (precision {}){}.",
             l1.kept,
             pct(l1.precision),
             pct(l1.recall),
             l2.kept,
-            pct(l2.precision)
+            s.features,
+            pct(l2.precision),
+            if l2.kept == s.features {
+                ": it shrinks coefficients but zeroes none"
+            } else {
+                ""
+            }
         ));
     }
     doc

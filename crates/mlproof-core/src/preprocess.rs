@@ -20,7 +20,22 @@ impl StandardScaler {
             .zip(&mean)
             .map(|(col, m)| col.iter().map(|v| (v - m).powi(2)).sum::<f64>() / n)
             .collect::<Array1<f64>>();
-        let scale = var.mapv(|v| if v > 0.0 { v.sqrt() } else { 1.0 });
+        let mut mean = mean;
+        let mut scale = var.mapv(f64::sqrt);
+        // A constant column: rounding in the mean can leave a variance of ~1e-30 (a column
+        // of 0.1s), which would blow rounding dust up to ±1. Centre it on its own value and
+        // leave it unscaled, so it becomes exact zeros.
+        for j in 0..x.ncols() {
+            let col = x.column(j);
+            if col.iter().all(|&v| v == col[0]) || scale[j] == 0.0 {
+                mean[j] = if col.iter().all(|&v| v == col[0]) {
+                    col[0]
+                } else {
+                    mean[j]
+                };
+                scale[j] = 1.0;
+            }
+        }
         StandardScaler { mean, scale }
     }
 
@@ -33,6 +48,14 @@ impl StandardScaler {
 mod tests {
     use super::*;
     use ndarray::array;
+
+    #[test]
+    fn a_constant_column_that_is_not_a_whole_number_becomes_exact_zeros() {
+        let x = Array2::from_shape_fn((768, 2), |(i, j)| if j == 0 { 0.1 } else { i as f64 });
+        let s = StandardScaler::fit(&x);
+        assert_eq!(s.scale[0], 1.0);
+        assert!(s.transform(&x).column(0).iter().all(|&v| v == 0.0));
+    }
 
     #[test]
     fn standardised_training_columns_have_zero_mean_and_unit_population_variance() {

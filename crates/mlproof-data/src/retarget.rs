@@ -28,6 +28,9 @@ impl Dataset {
         column: &str,
         task: Option<Task>,
     ) -> Result<Dataset, DataError> {
+        if column == self.target_name {
+            return Ok(self.clone());
+        }
         let j = self
             .feature_names
             .iter()
@@ -78,9 +81,14 @@ impl Dataset {
 }
 
 fn classes(values: &[f64], kind: &FeatureKind, column: &str) -> Result<Target, DataError> {
-    let mut distinct = values.to_vec();
+    // −0 and 0 are one value: normalise before sorting with total_cmp.
+    let values: Vec<f64> = values
+        .iter()
+        .map(|&v| if v == 0.0 { 0.0 } else { v })
+        .collect();
+    let mut distinct = values.clone();
     distinct.sort_by(f64::total_cmp);
-    distinct.dedup();
+    distinct.dedup_by(|a, b| a.total_cmp(b).is_eq());
     if distinct.len() < 2 {
         return Err(DataError::new(format!(
             "column '{column}' has one value only; a target needs at least two"

@@ -50,7 +50,8 @@ impl LinearFit {
 /// The duality-gap tolerance relative to ‖y‖², tight enough to match scikit-learn's
 /// coefficients to about 1e-9 (measured in `../shared/NOTES.md`).
 pub const TOLERANCE: f64 = 1e-10;
-const MAX_SWEEPS: usize = 100_000;
+/// The most coordinate sweeps one fit may take.
+pub const MAX_SWEEPS: usize = 100_000;
 
 /// Fits one elastic net on standardised `z` (columns centred): through linfa-elasticnet
 /// for ρ > 0, and for ridge (ρ = 0) in closed form by [`Gram::solve`].

@@ -132,10 +132,22 @@ impl LogisticProblem {
                 eta_try = self.eta(&b_try);
                 f_try =
                     self.objective(&eta_try, &b_try.slice(ndarray::s![1..]).to_owned(), penalty);
-                if f_try <= f + 1e-15 * f.abs() || t < 1e-10 {
+                if f_try <= f + 1e-15 * f.abs() {
                     break;
                 }
                 t *= 0.5;
+                if t < 1e-10 {
+                    // No step lowers F: the model's direction is rounding noise when it is
+                    // tiny (converged), a failure otherwise.
+                    if dir.iter().all(|d| d.abs() < 1e-7) {
+                        return Ok(LinearFit {
+                            coef: beta.slice(ndarray::s![1..]).to_owned(),
+                            intercept: beta[0],
+                            n_iter: step,
+                        });
+                    }
+                    return Err(not_converged(penalty));
+                }
             }
             let moved = dir.iter().fold(0.0f64, |m, d| m.max(d.abs())) * t;
             (beta, eta, f) = (b_try, eta_try, f_try);
@@ -147,11 +159,7 @@ impl LogisticProblem {
                 });
             }
         }
-        Err(Error::input(format!(
-            "penalised logistic regression did not converge in {MAX_NEWTON} Newton steps at \
-             α = {}; the classes may be separable: use a larger --alpha",
-            penalty.alpha
-        )))
+        Err(not_converged(penalty))
     }
 
     /// η = b + Xw for β = [b; w].
@@ -172,6 +180,14 @@ impl LogisticProblem {
         c.slice_mut(ndarray::s![1..]).assign(&(self.xt.dot(r) / n));
         (h, c)
     }
+}
+
+fn not_converged(penalty: Penalty) -> Error {
+    Error::input(format!(
+        "penalised logistic regression did not converge in {MAX_NEWTON} Newton steps at \
+         α = {:.4e}: the classes are close to separable under so weak a penalty",
+        penalty.alpha
+    ))
 }
 
 /// σ(η) = 1/(1 + e^−η).

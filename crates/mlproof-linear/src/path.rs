@@ -17,9 +17,11 @@ use crate::penalty::{check_l1_ratio, Penalty};
 pub const EPS: f64 = 1e-3;
 /// The default number of α (scikit-learn's `n_alphas`).
 pub const N_ALPHAS: usize = 100;
+/// The most α a path may have.
+pub const MAX_ALPHAS: usize = 10_000;
 /// Below this ρ the grid's top is computed at this ρ: at ρ = 0 (ridge) no finite α zeroes
-/// every coefficient. glmnet makes the same substitution; the grid then spans eps·ρ/1e-3
-/// (at ρ = 0, eps·1e-3) instead of eps, so that it ends where the lasso grid ends.
+/// every coefficient. glmnet makes the same substitution; the grid then spans eps·1e-3
+/// instead of eps, so that it ends where the lasso grid ends.
 pub const MIN_GRID_L1_RATIO: f64 = 1e-3;
 
 /// What is being predicted.
@@ -100,7 +102,14 @@ impl Solver {
                     let start = fits
                         .last()
                         .map_or_else(|| Array1::zeros(p), |f| f.coef.clone());
-                    g.solve(pen, &start)
+                    let fit = g.solve(pen, &start);
+                    if fit.n_iter >= crate::enet::MAX_SWEEPS {
+                        return Err(Error::input(format!(
+                            "coordinate descent did not converge in {} sweeps at α = {alpha:.4e}",
+                            crate::enet::MAX_SWEEPS
+                        )));
+                    }
+                    fit
                 }
                 Solver::Logistic(l) => {
                     let start = fits.last().cloned().unwrap_or_else(|| l.null_fit());
@@ -115,9 +124,9 @@ impl Solver {
 
 /// `n` α from `alpha_max` down to `alpha_max·eps`, evenly spaced in log α.
 pub fn alpha_grid(alpha_max: f64, n: usize, eps: f64) -> Result<Vec<f64>> {
-    if n < 2 {
+    if !(2..=MAX_ALPHAS).contains(&n) {
         return Err(Error::usage(format!(
-            "a path needs at least two α: set --n-alphas 2 or more, got {n}"
+            "a path needs between 2 and {MAX_ALPHAS} α: set --n-alphas accordingly, got {n}"
         )));
     }
     if !(eps > 0.0 && eps < 1.0) {
@@ -196,10 +205,22 @@ pub fn fit_path(x: &Array2<f64>, response: &Response, opts: &PathOptions) -> Res
     let alphas = match &opts.alphas {
         Some(a) => sorted_alphas(a)?,
         None => {
-            // Below MIN_GRID_L1_RATIO the top is raised by up to 1/MIN_GRID_L1_RATIO; the
-            // grid reaches down by the same factor, to where the lasso grid ends.
-            let eps = opts.eps * (opts.l1_ratio / MIN_GRID_L1_RATIO).clamp(MIN_GRID_L1_RATIO, 1.0);
-            alpha_grid(solver.alpha_max(opts.l1_ratio), opts.n_alphas, eps)?
+            let top = solver.alpha_max(opts.l1_ratio);
+            if !(top.is_finite() && top > 0.0) {
+                return Err(Error::input(
+                    "no feature varies with the target (Xᵀ(y − ȳ) = 0): every coefficient is \
+                     zero at any α, so there is no path to draw",
+                ));
+            }
+            // Below MIN_GRID_L1_RATIO the top is computed at MIN_GRID_L1_RATIO, which raises
+            // it by 1/MIN_GRID_L1_RATIO over the lasso's; the grid reaches down by the same
+            // factor, so it ends where the lasso grid ends.
+            let eps = if opts.l1_ratio < MIN_GRID_L1_RATIO {
+                opts.eps * MIN_GRID_L1_RATIO
+            } else {
+                opts.eps
+            };
+            alpha_grid(top, opts.n_alphas, eps)?
         }
     };
     let p = x.ncols();

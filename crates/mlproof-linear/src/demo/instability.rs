@@ -33,7 +33,7 @@ impl Default for InstabilitySpec {
             rows: 200,
             pairs: 3,
             noise_features: 4,
-            correlation: 0.95,
+            correlation: 0.99,
             rounds: 100,
         }
     }

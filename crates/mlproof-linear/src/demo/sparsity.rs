@@ -53,15 +53,23 @@ pub struct Sparsity {
     pub rows: Vec<Recovery>,
 }
 
+/// The most rows the demo generates.
+pub const MAX_ROWS: usize = 1_000_000;
+
 /// The penalties compared: lasso, elastic net at ρ = 0.5, ridge.
 pub const PENALTIES: [(&str, f64); 3] = [("L1", 1.0), ("elastic net", 0.5), ("L2", 0.0)];
 
 pub fn sparsity(spec: &SparsitySpec, seed_value: u64) -> Result<Sparsity> {
-    if spec.informative == 0 || spec.informative > spec.features || spec.rows < 20 {
+    if !(20..=MAX_ROWS).contains(&spec.rows) {
         return Err(Error::usage(format!(
-            "the sparsity demo needs 1 ≤ informative ≤ features and at least 20 rows, got \
-             {} informative of {} features, {} rows",
-            spec.informative, spec.features, spec.rows
+            "the sparsity demo needs 20 to {MAX_ROWS} generated rows (--rounds), got {}",
+            spec.rows
+        )));
+    }
+    if spec.informative == 0 || spec.informative > spec.features {
+        return Err(Error::usage(format!(
+            "the sparsity demo needs 1 ≤ informative ≤ features, got {} informative of {}",
+            spec.informative, spec.features
         )));
     }
     let mut rng = seed::rng(seed_value, "demo/sparsity", 0);
@@ -142,5 +150,13 @@ mod tests {
             ..SparsitySpec::default()
         };
         assert_eq!(sparsity(&spec, 0).unwrap_err().exit_code(), 2);
+        let spec = SparsitySpec {
+            rows: 5,
+            ..SparsitySpec::default()
+        };
+        assert!(sparsity(&spec, 0)
+            .unwrap_err()
+            .to_string()
+            .contains("--rounds"));
     }
 }

@@ -1,6 +1,8 @@
 //! A k-nearest-neighbour classifier: P(y = 1) is the positive share among the k training
-//! rows nearest in Euclidean distance (ties by row order), scikit-learn's
-//! `KNeighborsClassifier(weights="uniform", algorithm="brute")`.
+//! rows nearest in Euclidean distance, the rule of scikit-learn's
+//! `KNeighborsClassifier(weights="uniform")`. Rows tied at the k-th distance are taken in
+//! row order; scikit-learn guarantees no order there, so on integer-valued data (many ties)
+//! single probabilities can differ from its.
 
 use mlproof_core::model::{BinaryClassifier, FittedBinary};
 use mlproof_core::{Error, Result};

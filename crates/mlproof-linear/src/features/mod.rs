@@ -1,5 +1,6 @@
 //! Feature engineering measured: scaling, categorical encoding and feature selection, each
-//! scored by stratified cross-validation with every fitted step inside the folds.
+//! scored by stratified cross-validation. Scalers and encoders are fitted inside the folds;
+//! the selection rankings are computed on all rows (the report says so).
 
 pub mod encoding;
 pub mod knn;
