@@ -193,7 +193,8 @@ fn a_constant_column_gets_coefficient_zero_and_a_note() {
     let mut text = String::from("a,b,flat,y\n");
     for i in 0..40 {
         let (a, b) = (i as f64 * 0.37 % 5.0, (i * i % 11) as f64);
-        text.push_str(&format!("{a},{b},7,{}\n", 2.0 * a - b + (i % 3) as f64));
+        // 0.1 is not a whole number: its mean carries rounding dust, which must not matter.
+        text.push_str(&format!("{a},{b},0.1,{}\n", 2.0 * a - b + (i % 3) as f64));
     }
     let csv = temp_csv("constant", &text);
     let before = std::fs::read(&csv).unwrap();
@@ -220,6 +221,27 @@ fn a_constant_column_gets_coefficient_zero_and_a_note() {
         before,
         "the input is never modified"
     );
+}
+
+#[test]
+fn a_path_with_no_varying_feature_is_a_clear_error() {
+    let csv = temp_csv(
+        "flat",
+        "a,b,y\n1,0.1,1.5\n1,0.1,2.5\n1,0.1,4.5\n1,0.1,3.5\n1,0.1,7.5\n",
+    );
+    let o = mlproof(&[
+        "regularize",
+        "--data",
+        csv.to_str().unwrap(),
+        "--target",
+        "y",
+        "--n-splits",
+        "2",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1);
+    assert!(err.contains("no feature varies with the target"), "{err}");
 }
 
 #[test]

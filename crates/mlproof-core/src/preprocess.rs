@@ -25,15 +25,14 @@ impl StandardScaler {
         // A constant column: rounding in the mean can leave a variance of ~1e-30 (a column
         // of 0.1s), which would blow rounding dust up to ±1. Centre it on its own value and
         // leave it unscaled, so it becomes exact zeros.
-        for j in 0..x.ncols() {
-            let col = x.column(j);
-            if col.iter().all(|&v| v == col[0]) || scale[j] == 0.0 {
-                mean[j] = if col.iter().all(|&v| v == col[0]) {
-                    col[0]
-                } else {
-                    mean[j]
-                };
-                scale[j] = 1.0;
+        for (j, col) in x.axis_iter(Axis(1)).enumerate() {
+            match col.first() {
+                Some(&first) if col.iter().all(|&v| v == first) => {
+                    mean[j] = first;
+                    scale[j] = 1.0;
+                }
+                _ if scale[j] == 0.0 => scale[j] = 1.0,
+                _ => {}
             }
         }
         StandardScaler { mean, scale }
