@@ -92,4 +92,4 @@ impl Adasyn {
     }
 }
 
-crate::synthesizing_step!(Adasyn, |s| "ADASYN".into());
+crate::smote::synthesizing_step!(Adasyn, |s| "ADASYN".into());

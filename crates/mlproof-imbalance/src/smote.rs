@@ -59,7 +59,6 @@ impl Synthetic {
 /// The in-fold [`Step`](mlproof_core::model::Step) of an over-sampler with a
 /// `synthesize(x, y, seed) -> Result<Synthetic>` method: training rows gain the synthetic
 /// rows; rows to predict pass through unchanged.
-#[macro_export]
 macro_rules! synthesizing_step {
     ($t:ty, |$s:ident| $name:expr) => {
         impl mlproof_core::model::Step for $t {
@@ -89,6 +88,7 @@ macro_rules! synthesizing_step {
         }
     };
 }
+pub(crate) use synthesizing_step;
 
 /// Which minority rows new points start from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -254,7 +254,7 @@ impl Smote {
     }
 }
 
-crate::synthesizing_step!(Smote, |s| s.method().into());
+synthesizing_step!(Smote, |s| s.method().into());
 
 #[cfg(test)]
 mod tests;

@@ -148,4 +148,4 @@ impl SmoteNc {
     }
 }
 
-crate::synthesizing_step!(SmoteNc, |s| "SMOTE-NC".into());
+crate::smote::synthesizing_step!(SmoteNc, |s| "SMOTE-NC".into());
