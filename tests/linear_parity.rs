@@ -153,3 +153,63 @@ fn l1_and_elastic_net_logistic_match_saga_and_their_supports_agree() {
     }
     eprintln!("logistic: largest deviation from saga {worst:.2e}");
 }
+
+#[test]
+fn l2_logistic_through_linfa_and_our_solver_matches_newton_cholesky() {
+    let v = fixture();
+    let mut worst = 0.0f64;
+    for case in v["l2_logistic"].as_array().unwrap() {
+        let name = case["dataset"].as_str().unwrap();
+        let data = registry::load(name, 0).unwrap();
+        let y = data.binary_target().unwrap().to_vec();
+        let z = Standardized::fit(&data.features).z;
+        let prob = LogisticProblem::new(&z, &y).unwrap();
+        for fit in case["fits"].as_array().unwrap() {
+            let alpha = fit["alpha"].as_f64().unwrap();
+            let linfa = mlproof_linear::logistic::fit_l2_linfa(&z, &y, alpha).unwrap();
+            let ours = prob
+                .solve(Penalty::ridge(alpha).unwrap(), &prob.null_fit())
+                .unwrap();
+            for (who, f) in [("linfa-logistic", &linfa), ("proximal Newton", &ours)] {
+                let d = deviation(&f.coef, f.intercept, fit);
+                assert!(d < 1e-5, "{name} α {alpha}: {who} is {d} off");
+                worst = worst.max(d);
+            }
+        }
+    }
+    eprintln!("L2 logistic: largest deviation from newton-cholesky {worst:.2e}");
+}
+
+#[test]
+fn the_automatic_grid_and_the_whole_path_match_enet_path() {
+    let v = fixture();
+    let data = registry::load("pima", 0)
+        .unwrap()
+        .with_target_column("Mass", None)
+        .unwrap();
+    let (x, _) = one_hot(&data);
+    let y = match &data.target {
+        mlproof_core::data::Target::Continuous { y } => y.clone(),
+        _ => panic!("Mass is continuous"),
+    };
+    let z = Standardized::fit(&x).z;
+    let gram = Gram::new(&z, &y);
+    for case in v["path"].as_array().unwrap() {
+        let rho = case["l1_ratio"].as_f64().unwrap();
+        let want_alphas = floats(&case["alphas"]);
+        let alphas = mlproof_linear::path::alpha_grid(gram.alpha_max(rho), 100, 1e-3).unwrap();
+        for (a, b) in alphas.iter().zip(&want_alphas) {
+            assert!((a / b - 1.0).abs() < 1e-12, "ρ {rho}: α {a} vs {b}");
+        }
+        let mut w = Array1::zeros(z.ncols());
+        let mut worst = 0.0f64;
+        for (alpha, want) in alphas.iter().zip(case["coefs"].as_array().unwrap()) {
+            w = gram.solve(Penalty::new(*alpha, rho).unwrap(), &w).coef;
+            for (a, b) in w.iter().zip(floats(want)) {
+                worst = worst.max((a - b).abs());
+            }
+        }
+        assert!(worst < 1e-6, "ρ {rho}: path {worst} off enet_path");
+        eprintln!("path ρ {rho}: largest deviation from enet_path {worst:.2e}");
+    }
+}
