@@ -16,7 +16,7 @@ pub struct DataArgs {
     #[arg(long, value_name = "FILE.csv", requires = "target")]
     pub data: Option<PathBuf>,
 
-    /// The target column of --data.
+    /// The target column of --data; for `mlproof regularize`, also a column of --dataset.
     #[arg(long, value_name = "COLUMN")]
     pub target: Option<String>,
 

@@ -61,7 +61,7 @@ pub fn plot(x_labels: &[String], series: &[Series], height: usize, x_title: &str
     let mut lines = Vec::new();
     for (r, row) in grid.iter().enumerate() {
         let label = if r == 0 || r == height - 1 || r == height / 2 {
-            format!("{:>7.3}", hi - (hi - lo) * r as f64 / (height - 1) as f64)
+            axis_label(hi - (hi - lo) * r as f64 / (height - 1) as f64)
         } else {
             " ".repeat(7)
         };
@@ -93,6 +93,15 @@ pub fn plot(x_labels: &[String], series: &[Series], height: usize, x_title: &str
     lines
 }
 
+/// A y-axis value in exactly 7 columns, with as many decimals (3 at most) as fit.
+fn axis_label(v: f64) -> String {
+    (0..=3)
+        .rev()
+        .map(|d| format!("{v:>7.d$}"))
+        .find(|t| t.chars().count() <= 7)
+        .unwrap_or_else(|| format!("{v:>7.0e}"))
+}
+
 /// The plot every curve uses: training score (○) against held-out score (●).
 pub fn train_vs_held_out(
     x_labels: &[String],
@@ -114,4 +123,26 @@ pub fn train_vs_held_out(
         },
     ];
     plot(x_labels, &series, height, x_title)
+}
+
+#[cfg(test)]
+mod axis_tests {
+    use super::axis_label;
+
+    #[test]
+    fn axis_labels_always_take_seven_columns() {
+        for v in [
+            0.5,
+            -0.254,
+            1532.481,
+            -874.445,
+            -99999.4,
+            123456789.0,
+            -1e12,
+        ] {
+            assert_eq!(axis_label(v).chars().count(), 7, "{v}: '{}'", axis_label(v));
+        }
+        assert_eq!(axis_label(1532.481), "1532.48");
+        assert_eq!(axis_label(0.38), "  0.380");
+    }
 }
