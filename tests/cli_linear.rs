@@ -78,6 +78,12 @@ fn the_path_reports_every_alpha_and_both_choices() {
         "the 1-SE α is the largest within one SE"
     );
     assert_eq!(v["params"]["task"], "classification");
+    let at = &v["results"]["at_min_cv"];
+    assert_eq!(
+        at["Plas"].as_f64(),
+        pts[best]["coef"][1].as_f64(),
+        "coefficients by name"
+    );
     let table = stdout(&mlproof(&[
         "regularize",
         "--dataset",

@@ -86,8 +86,17 @@ pub fn run(args: &RegularizeArgs, seed: u64) -> Result<Output> {
                 )));
             }
             let path = fit_path(&x, &response, &opts)?;
+            let by_name = |i: usize| -> BTreeMap<String, f64> {
+                names
+                    .iter()
+                    .cloned()
+                    .zip(path.points[i].coef.iter().copied())
+                    .collect()
+            };
             let result = PathResult {
-                features: names,
+                at_min_cv: by_name(path.best),
+                at_one_se: by_name(path.one_se),
+                features: names.clone(),
                 constant_columns: constant,
                 path,
             };
@@ -205,6 +214,9 @@ struct Single {
 #[derive(Debug, Serialize)]
 struct PathResult {
     features: Vec<String>,
+    /// Coefficients (standardised) by feature name at the two chosen α.
+    at_min_cv: BTreeMap<String, f64>,
+    at_one_se: BTreeMap<String, f64>,
     constant_columns: Vec<String>,
     path: Path,
 }
