@@ -391,3 +391,29 @@ fn the_same_seed_prints_the_same_bytes_at_any_thread_count() {
     };
     assert_eq!(run("1"), run("2"));
 }
+
+#[test]
+fn every_table_fits_100_columns() {
+    for args in [
+        &["regularize", "--dataset", "german"][..],
+        &[
+            "regularize",
+            "--dataset",
+            "german",
+            "--target",
+            "credit_amount",
+        ][..],
+        &["regularize", "--dataset", "german", "--alpha", "0.01"][..],
+        &["regularize", "--demo", "instability"][..],
+        &["regularize", "--demo", "sparsity"][..],
+        &["features", "scaling"][..],
+        &["features", "encoding"][..],
+        &["features", "selection", "--dataset", "german"][..],
+    ] {
+        let o = mlproof(args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        for line in stdout(&o).lines() {
+            assert!(line.chars().count() <= 100, "{args:?} too wide: {line}");
+        }
+    }
+}

@@ -544,13 +544,6 @@ fn every_table_output_fits_100_columns() {
         &["imbalance", "--dataset", "abalone19", "--model", "tree"][..],
         &["imbalance", "--paradox"][..],
         &["resample", "--dataset", "german", "--method", "smote-nc"][..],
-        &["regularize", "--dataset", "german"][..],
-        &["regularize", "--dataset", "german", "--alpha", "0.01"][..],
-        &["regularize", "--demo", "instability"][..],
-        &["regularize", "--demo", "sparsity"][..],
-        &["features", "scaling"][..],
-        &["features", "encoding"][..],
-        &["features", "selection", "--dataset", "german"][..],
     ] {
         let o = mlproof(args);
         assert!(o.status.success(), "{args:?}: {}", stderr(&o));
