@@ -68,14 +68,15 @@ impl LogisticProblem {
         top / (self.n() * l1_ratio)
     }
 
-    /// F(w, b) at the linear predictor `eta`.
-    fn objective(&self, eta: &Array1<f64>, w: &Array1<f64>, penalty: Penalty) -> f64 {
+    /// F at β = [b; w], given its linear predictor `eta`.
+    fn objective(&self, eta: &Array1<f64>, beta: &Array1<f64>, penalty: Penalty) -> f64 {
         let nll: f64 = eta
             .iter()
             .zip(&self.y)
             .map(|(&e, &y)| log1p_exp(e) - y * e)
             .sum();
-        nll / self.n() + penalty.value(w.as_slice().unwrap_or(&w.to_vec()))
+        let w: Vec<f64> = beta.iter().skip(1).copied().collect();
+        nll / self.n() + penalty.value(&w)
     }
 
     /// Minimises F from `start` (a warm start, or [`LogisticProblem::null_fit`]).
@@ -90,7 +91,7 @@ impl LogisticProblem {
         let mut beta =
             Array1::from_iter(std::iter::once(start.intercept).chain(start.coef.iter().copied()));
         let mut eta = self.eta(&beta);
-        let mut f = self.objective(&eta, &beta.slice(ndarray::s![1..]).to_owned(), penalty);
+        let mut f = self.objective(&eta, &beta, penalty);
         for step in 1..=MAX_NEWTON {
             let prob = eta.mapv(sigmoid);
             let v = prob.mapv(|q| (q * (1.0 - q)).max(MIN_WEIGHT));
@@ -130,8 +131,7 @@ impl LogisticProblem {
             loop {
                 b_try = &beta + &(&dir * t);
                 eta_try = self.eta(&b_try);
-                f_try =
-                    self.objective(&eta_try, &b_try.slice(ndarray::s![1..]).to_owned(), penalty);
+                f_try = self.objective(&eta_try, &b_try, penalty);
                 if f_try <= f + 1e-15 * f.abs() {
                     break;
                 }
@@ -140,11 +140,7 @@ impl LogisticProblem {
                     // No step lowers F: the model's direction is rounding noise when it is
                     // tiny (converged), a failure otherwise.
                     if dir.iter().all(|d| d.abs() < 1e-7) {
-                        return Ok(LinearFit {
-                            coef: beta.slice(ndarray::s![1..]).to_owned(),
-                            intercept: beta[0],
-                            n_iter: step,
-                        });
+                        return Ok(unpack(&beta, step));
                     }
                     return Err(not_converged(penalty));
                 }
@@ -152,11 +148,7 @@ impl LogisticProblem {
             let moved = dir.iter().fold(0.0f64, |m, d| m.max(d.abs())) * t;
             (beta, eta, f) = (b_try, eta_try, f_try);
             if moved < TOLERANCE {
-                return Ok(LinearFit {
-                    coef: beta.slice(ndarray::s![1..]).to_owned(),
-                    intercept: beta[0],
-                    n_iter: step,
-                });
+                return Ok(unpack(&beta, step));
             }
         }
         Err(not_converged(penalty))
@@ -179,6 +171,15 @@ impl LogisticProblem {
         c[0] = r.sum() / n;
         c.slice_mut(ndarray::s![1..]).assign(&(self.xt.dot(r) / n));
         (h, c)
+    }
+}
+
+/// The fit of β = [b; w].
+fn unpack(beta: &Array1<f64>, n_iter: usize) -> LinearFit {
+    LinearFit {
+        coef: beta.slice(ndarray::s![1..]).to_owned(),
+        intercept: beta[0],
+        n_iter,
     }
 }
 
