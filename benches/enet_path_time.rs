@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use mlproof_core::data::{load_csv, CsvOptions, Target, Task};
+use mlproof_core::data::{load_csv, CsvOptions, Task};
 use mlproof_linear::path::{alpha_grid, EPS, N_ALPHAS};
 use mlproof_linear::{Gram, LinearFit, Penalty, Standardized};
 use ndarray::{Array1, Array2};
@@ -47,10 +47,10 @@ fn main() {
         eprintln!("{e}");
         std::process::exit(2)
     });
-    let Target::Continuous { y } = &data.target else {
-        eprintln!("the target must be numeric");
+    let y = data.continuous_target().unwrap_or_else(|e| {
+        eprintln!("{e}");
         std::process::exit(2)
-    };
+    });
     let runs: usize = args[2].parse().unwrap_or(5);
     let mut checksum = 0.0;
     let mut times: Vec<f64> = (0..runs)

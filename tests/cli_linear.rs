@@ -2,16 +2,10 @@
 
 mod common;
 
-use common::{assert_usage_errors, json, mlproof, stderr, stdout, temp_csv};
+use common::{
+    assert_fits_100_columns, assert_usage_errors, floats, json, mlproof, stderr, stdout, temp_csv,
+};
 use serde_json::Value;
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap())
-        .collect()
-}
 
 #[test]
 fn json_coefficients_by_feature_name_equal_scikit_learns_lasso() {
@@ -253,7 +247,7 @@ fn a_path_with_no_varying_feature_is_a_clear_error() {
 #[test]
 fn the_instability_verdict_is_computed_from_the_table() {
     for corr in ["0.5", "0.99"] {
-        let v = json(&[
+        let args = [
             "regularize",
             "--demo",
             "instability",
@@ -261,7 +255,8 @@ fn the_instability_verdict_is_computed_from_the_table() {
             corr,
             "--rounds",
             "40",
-        ]);
+        ];
+        let v = json(&args);
         let r = &v["results"];
         let rows = r["rows"].as_array().unwrap();
         let flips = rows.iter().any(|q| {
@@ -274,15 +269,7 @@ fn the_instability_verdict_is_computed_from_the_table() {
             Some(flips),
             "correlation {corr}"
         );
-        let text = stdout(&mlproof(&[
-            "regularize",
-            "--demo",
-            "instability",
-            "--correlation",
-            corr,
-            "--rounds",
-            "40",
-        ]));
+        let text = stdout(&mlproof(&args));
         let says = if flips {
             "L1 was unstable on this run"
         } else {
@@ -394,7 +381,7 @@ fn the_same_seed_prints_the_same_bytes_at_any_thread_count() {
 
 #[test]
 fn every_table_fits_100_columns() {
-    for args in [
+    assert_fits_100_columns(&[
         &["regularize", "--dataset", "german"][..],
         &[
             "regularize",
@@ -409,11 +396,5 @@ fn every_table_fits_100_columns() {
         &["features", "scaling"][..],
         &["features", "encoding"][..],
         &["features", "selection", "--dataset", "german"][..],
-    ] {
-        let o = mlproof(args);
-        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
-        for line in stdout(&o).lines() {
-            assert!(line.chars().count() <= 100, "{args:?} too wide: {line}");
-        }
-    }
+    ]);
 }

@@ -10,6 +10,9 @@ use mlproof_imbalance::{in_danger, Adasyn, SamplingStrategy, Smote, SmoteKind, S
 use ndarray::{Array2, Axis};
 use serde_json::Value;
 
+mod common;
+use common::floats;
+
 fn fixture() -> Value {
     serde_json::from_str(include_str!("oracle/fixtures/imbalance.json")).unwrap()
 }
@@ -19,14 +22,6 @@ fn usizes(v: &Value) -> Vec<usize> {
         .unwrap()
         .iter()
         .map(|x| x.as_u64().unwrap() as usize)
-        .collect()
-}
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap())
         .collect()
 }
 

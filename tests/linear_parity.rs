@@ -10,16 +10,11 @@ use mlproof_linear::{enet, Gram, LogisticProblem, Penalty, Standardized};
 use ndarray::{Array1, Array2};
 use serde_json::Value;
 
+mod common;
+use common::floats;
+
 fn fixture() -> Value {
     serde_json::from_str(include_str!("oracle/fixtures/linear.json")).unwrap()
-}
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap())
-        .collect()
 }
 
 /// The largest |ours − theirs| over coefficients and intercept.
@@ -92,10 +87,7 @@ fn elastic_net_lasso_and_ridge_match_scikit_learn_on_every_bundled_numeric_targe
                 .unwrap()
         };
         let (x, _) = one_hot(&data);
-        let y = match &data.target {
-            mlproof_core::data::Target::Continuous { y } => y.clone(),
-            _ => panic!("{name}: not a regression target"),
-        };
+        let y = data.continuous_target().unwrap().clone();
         let z = Standardized::fit(&x).z;
         worst = worst.max(check_regression(name, &z, &y, &case["fits"]));
     }
@@ -188,10 +180,7 @@ fn the_automatic_grid_and_the_whole_path_match_enet_path() {
         .with_target_column("Mass", None)
         .unwrap();
     let (x, _) = one_hot(&data);
-    let y = match &data.target {
-        mlproof_core::data::Target::Continuous { y } => y.clone(),
-        _ => panic!("Mass is continuous"),
-    };
+    let y = data.continuous_target().unwrap().clone();
     let z = Standardized::fit(&x).z;
     let gram = Gram::new(&z, &y);
     for case in v["path"].as_array().unwrap() {

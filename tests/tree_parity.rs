@@ -270,10 +270,7 @@ fn regression_trees_equal_scikit_learns_decision_tree_regressor() {
     let v: Value =
         serde_json::from_str(include_str!("oracle/fixtures/regression_trees.json")).unwrap();
     let data = registry::load("sp500", 0).unwrap();
-    let y = match &data.target {
-        mlproof_core::data::Target::Continuous { y } => y.to_vec(),
-        _ => panic!("sp500 is a regression set"),
-    };
+    let y = data.continuous_target().unwrap().to_vec();
     let cases = v["cases"].as_array().unwrap();
     assert_eq!(cases.len(), 8);
     for c in cases {

@@ -30,6 +30,26 @@ pub fn json(args: &[&str]) -> Value {
     serde_json::from_slice(&o.stdout).expect("one JSON object on stdout")
 }
 
+/// A JSON array of numbers.
+pub fn floats(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect()
+}
+
+/// Each command succeeds and prints no line wider than 100 columns.
+pub fn assert_fits_100_columns(commands: &[&[&str]]) {
+    for args in commands {
+        let o = mlproof(args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        for line in stdout(&o).lines() {
+            assert!(line.chars().count() <= 100, "{args:?} too wide: {line}");
+        }
+    }
+}
+
 /// A CSV in the temp directory, unique to the test.
 pub fn temp_csv(test: &str, text: &str) -> PathBuf {
     let path = std::env::temp_dir().join(format!("mlproof-{}-{test}.csv", std::process::id()));

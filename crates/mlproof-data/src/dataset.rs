@@ -137,6 +137,19 @@ impl Dataset {
         }
     }
 
+    /// The values of a continuous target.
+    ///
+    /// Errors for a class target: the caller needs a regression target.
+    pub fn continuous_target(&self) -> Result<&Array1<f64>, DataError> {
+        match &self.target {
+            Target::Continuous { y } => Ok(y),
+            Target::Classes { .. } => Err(DataError::new(format!(
+                "target '{}' of {} holds classes; this needs a numeric target to regress on",
+                self.target_name, self.name
+            ))),
+        }
+    }
+
     /// The class codes of a class target (all classes, not binarised): what stratified
     /// splitting should keep in proportion.
     pub fn class_codes(&self) -> Option<Vec<usize>> {

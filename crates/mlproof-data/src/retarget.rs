@@ -131,6 +131,11 @@ mod tests {
         assert_eq!(d.n_features(), pima.n_features() - 1);
         assert!(!d.feature_names.contains(&"Mass".to_owned()));
         assert_eq!(d.target_name, "Mass");
+        assert_eq!(d.continuous_target().unwrap().len(), pima.n_rows());
+        assert!(
+            pima.continuous_target().is_err(),
+            "pima's own target holds classes"
+        );
     }
 
     #[test]

@@ -13,10 +13,7 @@ fn smartcore_lasso_agrees_with_linfa_elasticnet_at_twice_the_alpha() {
     let pima = registry::load("pima", 0).unwrap();
     let data = pima.with_target_column("Mass", None).unwrap();
     let z = Standardized::fit(&data.features).z;
-    let y = match &data.target {
-        mlproof_core::data::Target::Continuous { y } => y.clone(),
-        _ => unreachable!("Mass is continuous"),
-    };
+    let y = data.continuous_target().unwrap();
     let rows: Vec<Vec<f64>> = z.rows().into_iter().map(|r| r.to_vec()).collect();
     let x_sc = DenseMatrix::from_2d_vec(&rows).unwrap();
     for alpha in [0.5, 0.1, 0.01] {
