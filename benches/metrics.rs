@@ -5,8 +5,10 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use mlproof_core::data::{registry, seed};
-use mlproof_core::demo::accuracy_paradox::{self, Params};
 use mlproof_core::metrics;
+use mlproof_core::params::Check;
+use mlproof_core::progress::Silent;
+use mlproof_experiments::metrics::{self as accuracy_paradox, Params};
 use rand::Rng;
 
 fn ranking(c: &mut Criterion) {
@@ -30,9 +32,9 @@ fn ranking(c: &mut Criterion) {
 
 fn demo(c: &mut Criterion) {
     let data = registry::load("yeast4", 0).unwrap();
-    let params = Params::new(0.25, 0.5, 1.0, 42).unwrap();
+    let params = Params::default().check().unwrap();
     c.bench_function("accuracy paradox yeast4", |b| {
-        b.iter(|| accuracy_paradox::run(black_box(&data), &params))
+        b.iter(|| accuracy_paradox::run(black_box(&data), &params, &Silent))
     });
 }
 

@@ -38,6 +38,10 @@ pub struct Cli {
     /// Seed of every random step; the same seed prints the same bytes.
     #[arg(long, global = true, default_value_t = DEFAULT_SEED)]
     pub seed: u64,
+
+    /// No progress bar (it is drawn only on a terminal, for work past one second).
+    #[arg(long, global = true)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,6 +5,7 @@
 mod cli;
 mod commands;
 mod data_args;
+mod progress;
 mod render;
 
 use std::io::Write;
@@ -15,6 +16,7 @@ use mlproof_core::Error;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    progress::set_quiet(cli.quiet);
     // A panic is a bug of ours: report it in one line with exit code 1, not Rust's 101.
     std::panic::set_hook(Box::new(|info| {
         let msg = info
@@ -44,7 +46,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Err(e)) => {
-            eprintln!("mlproof: {e}");
+            eprintln!("mlproof: {}", render::error_message(&e));
             ExitCode::from(exit_code(&e))
         }
         Err(_) => ExitCode::from(1),

@@ -15,8 +15,7 @@ use ndarray::Axis;
 use serde::Serialize;
 
 use crate::cli::{BiasVarianceArgs, LossKind, SweepModel};
-use crate::render::plot::{plot, Series};
-use crate::render::{num, Doc, Output, Table};
+use crate::render::{num, Doc, Figure, Line, Output, Table};
 
 #[derive(Serialize)]
 struct Params {
@@ -289,18 +288,21 @@ fn zero_one(args: &BiasVarianceArgs, seed: u64) -> Result<Output> {
 }
 
 /// The sweep's plot: bias, variance and expected loss (drawn as b, v and ●) by knob value.
-fn sweep_plot(values: &[usize], curves: &[(&str, Vec<f64>); 3], knob: &str) -> Vec<String> {
-    let labels: Vec<String> = values.iter().map(usize::to_string).collect();
-    let series: Vec<Series> = curves
-        .iter()
-        .zip(['b', 'v', '●'])
-        .map(|((label, values), glyph)| Series {
-            label,
-            glyph,
-            values,
-        })
-        .collect();
-    plot(&labels, &series, 12, knob)
+fn sweep_plot(values: &[usize], curves: &[(&str, Vec<f64>); 3], knob: &str) -> Figure {
+    Figure::Lines {
+        x_title: knob.to_owned(),
+        x_labels: values.iter().map(usize::to_string).collect(),
+        series: curves
+            .iter()
+            .zip(['b', 'v', '●'])
+            .map(|((label, values), glyph)| Line {
+                label: label.to_string(),
+                glyph,
+                values: values.clone(),
+            })
+            .collect(),
+        height: 12,
+    }
 }
 
 fn model_name(m: SweepModel) -> &'static str {

@@ -1,28 +1,45 @@
 //! `mlproof metrics`: the accuracy paradox, every metric of a baseline and a model.
 
-use mlproof_core::demo::accuracy_paradox::{self, AccuracyParadox, ModelMetrics, Params};
-use mlproof_core::report::Report;
 use mlproof_core::Result;
+use mlproof_experiments::metrics::{self, AccuracyParadox, ModelMetrics, Params};
+use mlproof_experiments::Check;
 
 use crate::cli::MetricsArgs;
 use crate::render::{num, Doc, Output, Table};
 
-/// The dataset `mlproof metrics` uses when none is given.
-const DEFAULT_DATASET: &str = "yeast4";
-
 pub fn run(args: &MetricsArgs, seed: u64) -> Result<Output> {
-    let params = Params::new(args.test_size, args.threshold, args.alpha, seed)?;
-    let data = args.data.load(DEFAULT_DATASET, seed)?;
-    let result = accuracy_paradox::run(&data, &params)?;
-    let doc = doc(&data.name, &result);
-    Ok(Output::new(
-        Report::new("metrics", params, Some(data.summary()), result),
-        doc,
-    ))
+    let params = Params {
+        test_size: args.test_size,
+        threshold: args.threshold,
+        alpha: args.alpha,
+        seed,
+    }
+    .check()?;
+    let data = args.data.load(metrics::DEFAULT_DATASET, seed)?;
+    let report = metrics::run(&data, &params, &crate::progress::BAR)?;
+    let doc = doc(&data.name, &report.results);
+    Ok(Output::new(report, doc))
 }
 
 /// A metric's name, how to read it off a model's results, and its definition.
 type MetricRow = (&'static str, fn(&ModelMetrics) -> f64, &'static str);
+
+/// The JSON name of a table row's metric, where it has a baseline.
+fn baseline_key(row: &str) -> Option<&'static str> {
+    Some(match row {
+        "accuracy" => "accuracy",
+        "balanced accuracy" => "balanced_accuracy",
+        "precision" => "precision",
+        "recall" => "recall",
+        "F1" => "f1",
+        "MCC" => "mcc",
+        "ROC-AUC" => "roc_auc",
+        "average precision" => "average_precision",
+        "log loss" => "log_loss",
+        "Brier" => "brier",
+        _ => return None,
+    })
+}
 
 /// The metrics table: one row per metric, one column per model, and the definition.
 fn doc(dataset: &str, r: &AccuracyParadox) -> Doc {
@@ -59,11 +76,13 @@ fn doc(dataset: &str, r: &AccuracyParadox) -> Doc {
     ];
     let mut headers = vec!["metric"];
     headers.extend(r.models.iter().map(|m| m.model.as_str()));
-    headers.push("definition");
-    let mut t = Table::new(&headers, &(1..=r.models.len()).collect::<Vec<_>>());
+    headers.extend(["no skill", "definition"]);
+    let mut t = Table::new(&headers, &(1..=r.models.len() + 1).collect::<Vec<_>>());
     for (name, get, definition) in rows {
         let mut cells = vec![name.to_string()];
         cells.extend(r.models.iter().map(|m| num(get(m))));
+        let baseline = baseline_key(name).and_then(|k| r.baselines.get(k));
+        cells.push(baseline.map_or_else(|| "–".into(), |&b| num(b)));
         cells.push(definition.to_string());
         t.row(cells);
     }
@@ -80,6 +99,11 @@ fn doc(dataset: &str, r: &AccuracyParadox) -> Doc {
         ]);
     }
     doc.table(t);
+    doc.paragraph(
+        "no skill: what a model that ignores the features scores (accuracy: the majority share; \
+         precision, recall, AP: the prevalence; F1: always positive; log loss, Brier: the prior).",
+    );
+    crate::render::findings(&mut doc, &r.findings);
     doc.paragraph(r.reading.clone());
     doc
 }

@@ -13,8 +13,7 @@ use mlproof_linear::{
 use serde::Serialize;
 
 use crate::cli::{PenaltyKind, RegularizeArgs, TaskArg};
-use crate::render::plot::{plot, Series};
-use crate::render::{num, Doc, Output, Table};
+use crate::render::{num, Doc, Figure, Line, Output, Table};
 
 /// The most coefficient paths drawn in one plot (the largest ones).
 const MAX_DRAWN: usize = 8;
@@ -365,51 +364,39 @@ fn path_doc(data: &Dataset, p: &Params, r: &PathResult) -> Doc {
 
 /// Each coefficient against log10 α, strong penalty on the left; the largest
 /// [`MAX_DRAWN`] paths are drawn, one letter each.
-fn coefficient_plot(features: &[String], pts: &[PathPoint]) -> Vec<String> {
+fn coefficient_plot(features: &[String], pts: &[PathPoint]) -> Figure {
     let step = pts.len().div_ceil(MAX_POINTS);
     let shown: Vec<&PathPoint> = pts.iter().step_by(step).collect();
     let mut order: Vec<usize> = (0..features.len()).collect();
     let size = |j: usize| pts.iter().fold(0.0f64, |m, q| m.max(q.coef[j].abs()));
     order.sort_by(|&a, &b| size(b).total_cmp(&size(a)).then(a.cmp(&b)));
     order.truncate(MAX_DRAWN);
-    let values: Vec<Vec<f64>> = order
-        .iter()
-        .map(|&j| shown.iter().map(|q| q.coef[j]).collect())
-        .collect();
-    let labels: Vec<String> = order.iter().map(|&j| features[j].clone()).collect();
     let glyphs = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
-    let series: Vec<Series> = values
+    let series = order
         .iter()
-        .zip(&labels)
         .zip(glyphs)
-        .map(|((v, l), g)| Series {
-            label: l,
-            glyph: g,
-            values: v,
+        .map(|(&j, glyph)| Line {
+            label: features[j].clone(),
+            glyph,
+            values: shown.iter().map(|q| q.coef[j]).collect(),
         })
         .collect();
-    let x: Vec<String> = shown
+    let x_labels = shown
         .iter()
         .map(|q| format!("{:.1}", q.alpha.log10()))
         .collect();
-    let mut lines = plot(&x, &series, 14, "");
-    // The plot's one-line legend is too wide for long feature names: wrap our own.
-    lines.pop();
-    let mut legend = "        log10 α, strong penalty on the left;  ◆ overlap".to_owned();
-    for (g, l) in glyphs.iter().zip(&labels) {
-        let entry = format!("  {g} {l}");
-        if legend.chars().count() + entry.chars().count() > 98 {
-            lines.push(std::mem::take(&mut legend));
-            legend = "       ".to_owned();
-        }
-        legend.push_str(&entry);
-    }
-    lines.push(legend);
-    if features.len() > MAX_DRAWN {
-        lines.push(format!(
-            "        the {MAX_DRAWN} largest of {} coefficient paths are drawn",
+    let x_title = if features.len() > MAX_DRAWN {
+        format!(
+            "log10 α, strong penalty on the left (the {MAX_DRAWN} largest of {} paths)",
             features.len()
-        ));
+        )
+    } else {
+        "log10 α, strong penalty on the left".to_owned()
+    };
+    Figure::Lines {
+        x_title,
+        x_labels,
+        series,
+        height: 14,
     }
-    lines
 }

@@ -6,7 +6,7 @@ use mlproof_validation::split::{Splits, Splitter};
 use serde::Serialize;
 
 use crate::cli::{SplitArgs, SplitKind, SplitterArgs};
-use crate::render::{folds, Doc, Output};
+use crate::render::{Doc, Figure, Output};
 
 #[derive(Serialize)]
 struct Params {
@@ -80,7 +80,11 @@ pub fn run(args: &SplitArgs, seed: u64) -> Result<Output> {
         .as_ref()
         .and_then(|d| d.binary_target().ok())
         .map(|p| p.to_vec());
-    doc.figure(folds::chart(n, &splits.folds, positive.as_deref()));
+    doc.figure(Figure::Folds {
+        n_rows: n,
+        folds: splits.folds.clone(),
+        classes: positive,
+    });
     if let (SplitKind::TimeSeries, Some(d)) = (args.kind, &data) {
         if d.time.is_none() {
             doc.paragraph(format!(

@@ -175,7 +175,7 @@ pub fn run(args: &TreeCompareArgs, seed: u64) -> Result<Output> {
     for a in &algorithms {
         doc.title(format!("{} rules", a.name));
         let shown: Vec<String> = a.rules.iter().take(40).cloned().collect();
-        doc.figure(shown);
+        doc.preformatted(shown);
         if a.rules.len() > 40 {
             doc.paragraph(format!(
                 "({} more lines in --format json; --dot draws the whole tree.)",

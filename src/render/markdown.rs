@@ -11,7 +11,12 @@ pub fn render(doc: &Doc) -> String {
         match block {
             Block::Title(t) => out.push_str(&format!("## {t}\n")),
             Block::Paragraph(p) => out.push_str(&format!("{p}\n")),
-            Block::Figure(lines) => out.push_str(&format!("```text\n{}\n```\n", lines.join("\n"))),
+            Block::Figure(f) => {
+                out.push_str(&format!("```text\n{}\n```\n", super::draw(f).join("\n")))
+            }
+            Block::Preformatted(lines) => {
+                out.push_str(&format!("```text\n{}\n```\n", lines.join("\n")))
+            }
             Block::Table(t) => {
                 let escape = |s: &str| s.replace('|', "\\|");
                 let row = |cells: &[String]| {

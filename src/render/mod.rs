@@ -40,8 +40,38 @@ pub enum Block {
     Title(String),
     Paragraph(String),
     Table(Table),
-    /// Lines drawn in characters (a chart), printed as they are.
-    Figure(Vec<String>),
+    /// A chart as data: the terminal renderer draws it, a later SVG renderer may too.
+    Figure(Figure),
+    /// Text kept exactly as it is (tree rules), in a monospaced block.
+    Preformatted(Vec<String>),
+}
+
+/// A figure's data: series, axes and labels, never pre-drawn characters.
+#[derive(Debug, Clone)]
+pub enum Figure {
+    /// y values against ordered x labels, one glyph per series.
+    Lines {
+        x_title: String,
+        x_labels: Vec<String>,
+        series: Vec<Line>,
+        /// Rows of the plot area in the terminal.
+        height: usize,
+    },
+    /// Cross-validation folds: which rows train and test in each fold.
+    Folds {
+        n_rows: usize,
+        folds: Vec<mlproof_validation::Fold>,
+        /// Each row's class, when the splitter saw labels.
+        classes: Option<Vec<usize>>,
+    },
+}
+
+/// One series of a [`Figure::Lines`].
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub label: String,
+    pub glyph: char,
+    pub values: Vec<f64>,
 }
 
 #[derive(Debug)]
@@ -68,8 +98,13 @@ impl Doc {
         self
     }
 
-    pub fn figure(&mut self, lines: Vec<String>) -> &mut Self {
-        self.blocks.push(Block::Figure(lines));
+    pub fn figure(&mut self, figure: Figure) -> &mut Self {
+        self.blocks.push(Block::Figure(figure));
+        self
+    }
+
+    pub fn preformatted(&mut self, lines: Vec<String>) -> &mut Self {
+        self.blocks.push(Block::Preformatted(lines));
         self
     }
 
@@ -103,6 +138,75 @@ pub fn num(x: f64) -> String {
         if x > 0.0 { "inf" } else { "-inf" }.into()
     } else {
         format!("{x:.4}")
+    }
+}
+
+/// A figure drawn in characters, for the terminal and Markdown renderers.
+pub fn draw(figure: &Figure) -> Vec<String> {
+    match figure {
+        Figure::Lines {
+            x_title,
+            x_labels,
+            series,
+            height,
+        } => {
+            let s: Vec<plot::Series> = series
+                .iter()
+                .map(|l| plot::Series {
+                    label: &l.label,
+                    glyph: l.glyph,
+                    values: &l.values,
+                })
+                .collect();
+            plot::plot(x_labels, &s, *height, x_title)
+        }
+        Figure::Folds {
+            n_rows,
+            folds,
+            classes,
+        } => folds::chart(*n_rows, folds, classes.as_deref()),
+    }
+}
+
+/// Findings as a table: the claim, the estimate, its interval, the ROPE and the verdict.
+pub fn findings(doc: &mut Doc, findings: &[mlproof_core::evidence::Finding]) {
+    if findings.is_empty() {
+        return;
+    }
+    let mut t = Table::new(
+        &[
+            "finding",
+            "estimate",
+            "interval",
+            "practically 0",
+            "verdict",
+        ],
+        &[1, 2, 3],
+    );
+    for f in findings {
+        let interval = if f.interval[0] == f.interval[1] {
+            "exact".to_string()
+        } else {
+            format!("{} – {}", num(f.interval[0]), num(f.interval[1]))
+        };
+        t.row(vec![
+            f.id.clone(),
+            num(f.estimate),
+            interval,
+            f.rope_text(),
+            f.verdict.as_str().into(),
+        ]);
+    }
+    doc.table(t);
+}
+
+/// An error as the user reads it: a parameter by the flag that sets it.
+pub fn error_message(e: &mlproof_core::Error) -> String {
+    match e {
+        mlproof_core::Error::Parameter { name, message } => {
+            format!("--{} {message}", name.replace('_', "-"))
+        }
+        other => other.to_string(),
     }
 }
 

@@ -1,5 +1,7 @@
 //! A terminal scatter-line plot: one column slot per x value, one glyph per series.
 
+use super::{Figure, Line};
+
 /// A named series of y values, one per x label (NaN is skipped).
 pub struct Series<'a> {
     pub label: &'a str,
@@ -81,15 +83,17 @@ pub fn plot(x_labels: &[String], series: &[Series], height: usize, x_title: &str
     }
     let labels: String = labels.into_iter().collect();
     lines.push(format!("{}  {}", " ".repeat(7), labels.trim_end()));
-    let legend: Vec<String> = series
-        .iter()
-        .map(|s| format!("{} {}", s.glyph, s.label))
-        .collect();
-    lines.push(format!(
-        "{}  {x_title};  {}  {OVERLAP} both",
-        " ".repeat(7),
-        legend.join("  ")
-    ));
+    // The legend wraps when long feature names would push it past 100 columns.
+    let mut legend = format!("{}  {x_title};  {OVERLAP} both", " ".repeat(7));
+    for s in series {
+        let entry = format!("  {} {}", s.glyph, s.label);
+        if legend.chars().count() + entry.chars().count() > 98 {
+            lines.push(std::mem::take(&mut legend));
+            legend = " ".repeat(7);
+        }
+        legend.push_str(&entry);
+    }
+    lines.push(legend);
     lines
 }
 
@@ -102,27 +106,25 @@ fn axis_label(v: f64) -> String {
         .unwrap_or_else(|| format!("{v:>7.0e}"))
 }
 
-/// The plot every curve uses: training score (○) against held-out score (●).
+/// The figure every curve uses: training score (○) against held-out score (●).
 pub fn train_vs_held_out(
     x_labels: &[String],
     train: (&str, &[f64]),
     held_out: (&str, &[f64]),
     height: usize,
     x_title: &str,
-) -> Vec<String> {
-    let series = [
-        Series {
-            label: train.0,
-            glyph: '○',
-            values: train.1,
-        },
-        Series {
-            label: held_out.0,
-            glyph: '●',
-            values: held_out.1,
-        },
-    ];
-    plot(x_labels, &series, height, x_title)
+) -> Figure {
+    let line = |(label, values): (&str, &[f64]), glyph| Line {
+        label: label.to_owned(),
+        glyph,
+        values: values.to_vec(),
+    };
+    Figure::Lines {
+        x_title: x_title.to_owned(),
+        x_labels: x_labels.to_vec(),
+        series: vec![line(train, '○'), line(held_out, '●')],
+        height,
+    }
 }
 
 #[cfg(test)]

@@ -24,7 +24,11 @@ pub fn render(doc: &Doc) -> String {
             }
             Block::Paragraph(p) => out.push_str(&wrap(p, WIDTH)),
             Block::Table(t) => out.push_str(&table(t)),
-            Block::Figure(lines) => lines.iter().for_each(|l| {
+            Block::Figure(f) => super::draw(f).iter().for_each(|l| {
+                out.push_str(l);
+                out.push('\n');
+            }),
+            Block::Preformatted(lines) => lines.iter().for_each(|l| {
                 out.push_str(l);
                 out.push('\n');
             }),

@@ -8,6 +8,9 @@ use mlproof_data::DataError;
 pub enum Error {
     /// A parameter out of range or a combination that cannot work.
     Usage(String),
+    /// A parameter out of range or one that does not apply, by its library name
+    /// (`max_depth`); the binary shows it as the flag the user typed (`--max-depth`).
+    Parameter { name: String, message: String },
     /// Data that cannot be used as given.
     Input(String),
     /// A fault of mlproof or a library it calls.
@@ -21,6 +24,14 @@ impl Error {
         Error::Usage(message.into())
     }
 
+    /// A bad parameter: `Error::param("max_depth", "must be at least 1 (got 0)")`.
+    pub fn param(name: &str, message: impl Into<String>) -> Self {
+        Error::Parameter {
+            name: name.to_owned(),
+            message: message.into(),
+        }
+    }
+
     pub fn input(message: impl Into<String>) -> Self {
         Error::Input(message.into())
     }
@@ -32,7 +43,7 @@ impl Error {
     /// 2 for usage and input errors, 1 for internal faults.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Usage(_) | Error::Input(_) => 2,
+            Error::Usage(_) | Error::Parameter { .. } | Error::Input(_) => 2,
             Error::Internal(_) => 1,
         }
     }
@@ -42,6 +53,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Usage(m) | Error::Input(m) => f.write_str(m),
+            Error::Parameter { name, message } => write!(f, "{name} {message}"),
             Error::Internal(m) => write!(f, "internal error: {m}"),
         }
     }

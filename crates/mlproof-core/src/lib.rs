@@ -1,11 +1,12 @@
 //! mlproof's core: the error type, the seed policy, metrics with scikit-learn's exact
 //! definitions, models over linfa, the hold-out split and the report envelope.
 
-pub mod demo;
 mod error;
+pub mod evidence;
 pub mod holdout;
 pub mod metrics;
 pub mod model;
+pub mod params;
 pub mod preprocess;
 pub mod progress;
 pub mod report;

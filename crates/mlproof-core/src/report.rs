@@ -3,7 +3,7 @@
 use mlproof_data::DatasetSummary;
 use serde::Serialize;
 
-/// `{ command, version, params, dataset, results }`: one object on stdout.
+/// `{ command, version, params, dataset, warnings, results }`: one object on stdout.
 ///
 /// `params` always includes the seed, so a report carries what is needed to reproduce it.
 #[derive(Debug, Serialize)]
@@ -12,6 +12,8 @@ pub struct Report<P: Serialize, R: Serialize> {
     pub version: &'static str,
     pub params: P,
     pub dataset: Option<DatasetSummary>,
+    /// Everything also said on stderr as a warning.
+    pub warnings: Vec<String>,
     pub results: R,
 }
 
@@ -25,7 +27,13 @@ impl<P: Serialize, R: Serialize> Report<P, R> {
             version: VERSION,
             params,
             dataset,
+            warnings: Vec::new(),
             results,
         }
+    }
+
+    pub fn with_warnings(mut self, warnings: Vec<String>) -> Self {
+        self.warnings = warnings;
+        self
     }
 }

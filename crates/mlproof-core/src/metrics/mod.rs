@@ -10,6 +10,7 @@
 //! divides by zero and returns its `zero_division` default, so do these (0.0); where it
 //! raises, these return [`crate::Error::Input`] with the same reason.
 
+pub mod baseline;
 mod classification;
 mod confusion;
 mod probability;
@@ -18,6 +19,7 @@ mod regression;
 mod scorer;
 mod sum;
 
+pub use baseline::{no_skill, no_skill_mse};
 pub use classification::{
     accuracy, balanced_accuracy, f1, fbeta, matthews_corrcoef, precision, recall, specificity,
 };
