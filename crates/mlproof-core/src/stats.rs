@@ -53,6 +53,62 @@ impl Summary {
     }
 }
 
+/// The one-standard-error choice over a sweep (see [`one_standard_error`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct OneSe {
+    /// Index of the best mean.
+    pub best: usize,
+    /// Index of the simplest point within one standard error of the best.
+    pub choice: usize,
+    /// The best point's standard error, std/√n.
+    pub se: f64,
+    /// The cut-off a point's mean had to reach: best − SE (best + SE for a loss).
+    pub threshold: f64,
+}
+
+/// The one-standard-error rule (Breiman, Friedman, Olshen & Stone 1984, §3.4.3; Hastie,
+/// Tibshirani & Friedman 2009, §7.10): SE = std/√n of the best point; the choice is the
+/// simplest point whose mean is at least best − SE (at most best + SE when lower is better),
+/// searched over **all** points, not only an unbroken band around the best.
+///
+/// `points[i]` are summaries in order of complexity: index 0 is the simplest when
+/// `simplest_first`, the last otherwise (a pruning path ordered by growing α). NaN means are
+/// skipped; `None` when none is defined.
+pub fn one_standard_error(
+    points: &[Summary],
+    higher_is_better: bool,
+    simplest_first: bool,
+) -> Option<OneSe> {
+    let sign = if higher_is_better { 1.0 } else { -1.0 };
+    let n = points.len();
+    // Indices from simplest to most complex.
+    let order: Vec<usize> = if simplest_first {
+        (0..n).collect()
+    } else {
+        (0..n).rev().collect()
+    };
+    let defined = || order.iter().copied().filter(|&i| !points[i].mean.is_nan());
+    // The best; ties go to the simpler point.
+    let best = defined().fold(None, |acc: Option<usize>, i| match acc {
+        Some(b) if sign * points[i].mean <= sign * points[b].mean => Some(b),
+        _ => Some(i),
+    })?;
+    let p = points[best];
+    let se = if p.n > 0 {
+        p.std / (p.n as f64).sqrt()
+    } else {
+        0.0
+    };
+    let threshold = p.mean - sign * se;
+    let choice = defined().find(|&i| sign * (points[i].mean - threshold) >= 0.0)?;
+    Some(OneSe {
+        best,
+        choice,
+        se,
+        threshold,
+    })
+}
+
 /// The 0.975 quantile of Student's t with `df` degrees of freedom (tabulated to df = 30,
 /// then the normal 1.96 with a 1/df correction).
 pub fn t_975(df: usize) -> f64 {
@@ -80,5 +136,38 @@ mod tests {
         // t(4) = 2.776: half-width 2.776 · 1.5811 / 2.2361 = 1.9629
         assert!((s.ci95_high - 3.0 - 2.776 * 2.5f64.sqrt() / 5f64.sqrt()).abs() < 1e-12);
         assert_eq!(Summary::of(&[f64::NAN, 2.0]).n, 1);
+    }
+
+    fn point(mean: f64, std: f64) -> Summary {
+        Summary {
+            mean,
+            std,
+            ci95_low: f64::NAN,
+            ci95_high: f64::NAN,
+            n: 4,
+        }
+    }
+
+    #[test]
+    fn one_se_searches_every_point_not_an_unbroken_band() {
+        // best 0.80 ± 0.10/√4 = 0.05: point 0 (0.76) qualifies though point 1 (0.70) does not.
+        let pts = [
+            point(0.76, 0.1),
+            point(0.70, 0.1),
+            point(0.80, 0.1),
+            point(0.78, 0.1),
+        ];
+        let r = one_standard_error(&pts, true, true).unwrap();
+        assert_eq!((r.best, r.choice), (2, 0));
+        assert!((r.se - 0.05).abs() < 1e-15 && (r.threshold - 0.75).abs() < 1e-15);
+        // A loss, simplest last (a pruning path): the largest qualifying index wins.
+        let loss = [
+            point(0.10, 0.06),
+            point(0.12, 0.0),
+            point(0.13, 0.0),
+            point(0.30, 0.0),
+        ];
+        let r = one_standard_error(&loss, false, false).unwrap();
+        assert_eq!((r.best, r.choice), (0, 2));
     }
 }
