@@ -484,12 +484,16 @@ pub struct SplitArgs {
 #[derive(Debug, Subcommand)]
 pub enum DatasetsAction {
     /// Print a dataset's first rows and a summary of each feature.
+    #[command(after_help = "Examples:\n  mlproof datasets show german\n  \
+        mlproof datasets show --data my.csv --target churn --rows 10")]
     Show {
-        /// A bundled dataset or generator name (see `mlproof datasets`).
-        name: String,
+        /// A bundled dataset or generator name (see `mlproof datasets`); or use --data.
+        name: Option<String>,
         /// How many rows to print.
         #[arg(long, default_value_t = 5)]
         rows: usize,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// Write a dataset to CSV (generators at any size), e.g. to run the same data elsewhere.
     Export {

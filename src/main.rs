@@ -7,6 +7,7 @@ mod commands;
 mod data_args;
 mod progress;
 mod render;
+mod write;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -1,53 +1,22 @@
 //! `mlproof datasets` and `mlproof datasets show NAME`.
 
-use mlproof_core::data::{registry, Dataset, DatasetSummary, FeatureKind, Target};
-use mlproof_core::report::Report;
-use mlproof_core::Result;
-use serde::Serialize;
+use mlproof_core::data::FeatureKind;
+use mlproof_core::{Error, Result};
+use mlproof_experiments::datasets::{
+    self, cell, target_cell, ExportParams, ListParams, Listing, ShowParams,
+};
+use mlproof_experiments::Check;
 
 use crate::cli::DatasetsAction;
+use crate::data_args::DataArgs;
 use crate::render::{num, Doc, Output, Table};
 
 pub fn run(action: Option<&DatasetsAction>, seed: u64) -> Result<Output> {
     match action {
         None => list(seed),
-        Some(DatasetsAction::Show { name, rows }) => show(name, *rows, seed),
+        Some(DatasetsAction::Show { name, rows, data }) => show(name.as_deref(), *rows, data, seed),
         Some(DatasetsAction::Export { name, output, rows }) => export(name, output, *rows, seed),
     }
-}
-
-#[derive(Serialize)]
-struct Listed {
-    #[serde(flatten)]
-    summary: DatasetSummary,
-    description: &'static str,
-}
-
-#[derive(Serialize)]
-struct Listing {
-    bundled: Vec<Listed>,
-    generators: Vec<registry::GeneratorInfo>,
-}
-
-#[derive(Serialize)]
-struct Params {
-    seed: u64,
-}
-
-fn listing() -> Result<Listing> {
-    let bundled = registry::BUNDLED
-        .iter()
-        .map(|b| {
-            Ok(Listed {
-                summary: registry::load(b.name, 0)?.summary(),
-                description: b.description,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Listing {
-        bundled,
-        generators: registry::generators(),
-    })
 }
 
 /// The listing as a Doc, shared with the tour.
@@ -99,130 +68,38 @@ fn listing_doc(l: &Listing) -> Doc {
 }
 
 fn list(seed: u64) -> Result<Output> {
-    let l = listing()?;
-    let doc = listing_doc(&l);
-    Ok(Output::new(
-        Report::new("datasets", Params { seed }, None, l),
-        doc,
-    ))
-}
-
-#[derive(Serialize)]
-struct FeatureSummary {
-    name: String,
-    #[serde(flatten)]
-    kind: FeatureKind,
-    /// Numeric features only (codes of categorical levels have no meaningful mean).
-    min: Option<f64>,
-    mean: Option<f64>,
-    max: Option<f64>,
-    /// Population standard deviation.
-    std: Option<f64>,
-    distinct: usize,
-}
-
-#[derive(Serialize)]
-struct Shown {
-    head: Vec<serde_json::Map<String, serde_json::Value>>,
-    features: Vec<FeatureSummary>,
-    classes: Option<Vec<(String, usize)>>,
-}
-
-#[derive(Serialize)]
-struct ShowParams {
-    name: String,
-    rows: usize,
-    seed: u64,
+    let report = datasets::list(&ListParams { seed }.check()?)?;
+    let mut doc = listing_doc(&report.results);
+    crate::render::findings(&mut doc, &report.results.findings);
+    Ok(Output::new(report, doc))
 }
 
 /// Rows of the head per table.
 const HEAD_CHUNK: usize = 6;
 
-fn cell(d: &Dataset, row: usize, col: usize) -> String {
-    let v = d.features[[row, col]];
-    match &d.feature_kinds[col] {
-        FeatureKind::Categorical { levels } => levels[v as usize].clone(),
-        FeatureKind::Numeric => short(v),
-    }
-}
-
-/// A value as it reads in a narrow column: integers as integers, others with up to six
-/// significant decimals (the JSON output keeps full precision).
-fn short(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else {
-        let s = format!("{v:.6}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
-fn target_cell(d: &Dataset, row: usize) -> String {
-    match &d.target {
-        Target::Classes { y, classes, .. } => classes[y[row]].clone(),
-        Target::Continuous { y } => short(y[row]),
-    }
-}
-
-fn summarize(d: &Dataset) -> Vec<FeatureSummary> {
-    (0..d.n_features())
-        .map(|j| {
-            let col = d.features.column(j);
-            let n = col.len() as f64;
-            let mean = col.sum() / n;
-            let std = (col.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n).sqrt();
-            let mut sorted: Vec<u64> = col.iter().map(|v| v.to_bits()).collect();
-            sorted.sort_unstable();
-            sorted.dedup();
-            let numeric = d.feature_kinds[j] == FeatureKind::Numeric;
-            FeatureSummary {
-                name: d.feature_names[j].clone(),
-                kind: d.feature_kinds[j].clone(),
-                min: numeric.then(|| col.iter().copied().fold(f64::INFINITY, f64::min)),
-                mean: numeric.then_some(mean),
-                max: numeric.then(|| col.iter().copied().fold(f64::NEG_INFINITY, f64::max)),
-                std: numeric.then_some(std),
-                distinct: sorted.len(),
+fn show(name: Option<&str>, rows: usize, data: &DataArgs, seed: u64) -> Result<Output> {
+    let d =
+        match (name, data.given()) {
+            (Some(_), true) => {
+                return Err(Error::usage(
+                    "name a dataset or give --data FILE.csv --target COLUMN, not both",
+                ))
             }
-        })
-        .collect()
-}
-
-fn show(name: &str, rows: usize, seed: u64) -> Result<Output> {
-    let d = registry::load(name, seed)?;
-    let shown_rows = rows.min(d.n_rows());
-    let mut head = Vec::new();
-    for r in 0..shown_rows {
-        let mut m = serde_json::Map::new();
-        if let Some((tname, stamps)) = &d.time {
-            m.insert(tname.clone(), stamps[r].clone().into());
-        }
-        for j in 0..d.n_features() {
-            let v = match d.feature_kinds[j] {
-                FeatureKind::Numeric => serde_json::json!(d.features[[r, j]]),
-                FeatureKind::Categorical { .. } => cell(&d, r, j).into(),
-            };
-            m.insert(d.feature_names[j].clone(), v);
-        }
-        m.insert(d.target_name.clone(), target_cell(&d, r).into());
-        head.push(m);
+            (Some(n), false) => mlproof_core::data::registry::load(n, seed)?,
+            (None, true) => data.load("", seed)?,
+            (None, false) => return Err(Error::usage(
+                "name a dataset (see `mlproof datasets`) or give --data FILE.csv --target COLUMN",
+            )),
+        };
+    let params = ShowParams {
+        name: d.name.clone(),
+        rows,
+        seed,
     }
-    let classes = match &d.target {
-        Target::Classes { classes, .. } => Some(
-            classes
-                .iter()
-                .cloned()
-                .zip(d.class_counts())
-                .collect::<Vec<_>>(),
-        ),
-        Target::Continuous { .. } => None,
-    };
-    let shown = Shown {
-        head,
-        features: summarize(&d),
-        classes,
-    };
-
+    .check()?;
+    let shown_rows = rows.min(d.n_rows());
+    let report = datasets::show(&d, &params)?;
+    let shown = &report.results;
     let mut doc = Doc::default();
     let s = d.summary();
     doc.title(format!(
@@ -283,69 +160,29 @@ fn show(name: &str, rows: usize, seed: u64) -> Result<Output> {
             d.positive_class().unwrap_or("-")
         ));
     }
-    let params = ShowParams {
-        name: name.to_owned(),
-        rows,
-        seed,
-    };
-    Ok(Output::new(
-        Report::new("datasets show", params, Some(s), shown),
-        doc,
-    ))
-}
-
-#[derive(Serialize)]
-struct ExportParams {
-    name: String,
-    output: String,
-    rows: Option<usize>,
-    seed: u64,
-}
-
-#[derive(Serialize)]
-struct Exported {
-    path: String,
-    rows: usize,
-    columns: usize,
+    crate::render::findings(&mut doc, &shown.findings);
+    doc.paragraph(shown.reading.clone());
+    Ok(Output::new(report, doc))
 }
 
 fn export(name: &str, output: &std::path::Path, rows: Option<usize>, seed: u64) -> Result<Output> {
-    let d = match rows {
-        Some(n) => registry::generate(name, n, seed)?,
-        None => registry::load(name, seed)?,
-    };
     let shown = output.display().to_string();
-    // create_new: an existing file is never overwritten.
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(output)
-        .map_err(|e| {
-            mlproof_core::Error::input(format!(
-                "cannot create {shown}: {e} (mlproof never overwrites a file)"
-            ))
-        })?;
-    mlproof_core::data::export::write_csv(&d, std::io::BufWriter::new(file))?;
-    let columns = d.n_features() + 1 + usize::from(d.time.is_some());
-    let mut doc = Doc::default();
-    doc.paragraph(format!(
-        "Wrote {} rows × {columns} columns of {} to {shown}.",
-        d.n_rows(),
-        d.name
-    ));
     let params = ExportParams {
         name: name.into(),
         output: shown.clone(),
         rows,
         seed,
-    };
-    let results = Exported {
-        path: shown,
-        rows: d.n_rows(),
-        columns,
-    };
-    Ok(Output::new(
-        Report::new("datasets export", params, Some(d.summary()), results),
-        doc,
-    ))
+    }
+    .check()?;
+    let (d, report) = datasets::export(&params)?;
+    crate::write::create_new(output, |w| {
+        mlproof_core::data::export::write_csv(&d, w).map_err(Error::from)
+    })?;
+    let mut doc = Doc::default();
+    doc.paragraph(format!(
+        "Wrote {} rows × {} columns of {} to {shown}.",
+        report.results.rows, report.results.columns, d.name
+    ));
+    crate::render::findings(&mut doc, &report.results.findings);
+    Ok(Output::new(report, doc))
 }

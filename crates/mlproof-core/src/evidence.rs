@@ -149,7 +149,7 @@ impl Finding {
             )
         };
         format!(
-            "{} — {verdict} ({numbers}; practically zero: {}; {}).",
+            "{} — {verdict} ({numbers}; ROPE {}; {}).",
             capitalise(&self.statement),
             self.rope_text(),
             self.method
