@@ -174,13 +174,7 @@ pub fn findings(doc: &mut Doc, findings: &[mlproof_core::evidence::Finding]) {
         return;
     }
     let mut t = Table::new(
-        &[
-            "finding",
-            "estimate",
-            "interval",
-            "practically 0",
-            "verdict",
-        ],
+        &["finding", "estimate", "interval", "ROPE", "verdict"],
         &[1, 2, 3],
     );
     for f in findings {
