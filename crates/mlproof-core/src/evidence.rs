@@ -23,7 +23,7 @@ mod rope;
 mod tests;
 
 pub use effect::Effect;
-pub use rope::Rope;
+pub use rope::{Rope, SCORE_HALF_WIDTH};
 
 use serde::Serialize;
 

@@ -24,6 +24,7 @@
 //! assert!(!report.results.findings.is_empty());
 //! ```
 
+pub mod claims;
 pub mod common;
 pub mod datasets;
 pub mod metrics;

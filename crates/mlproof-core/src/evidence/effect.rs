@@ -120,6 +120,35 @@ impl Effect {
         }
     }
 
+    /// The difference of the means of two independent samples, mean(a) − mean(b), with
+    /// Welch's t interval (unequal variances; Welch–Satterthwaite degrees of freedom).
+    pub fn welch(a: &[f64], b: &[f64], what: &str) -> Effect {
+        let (ma, va, na) = mean_var(a);
+        let (mb, vb, nb) = mean_var(b);
+        let (sa, sb) = (va / na as f64, vb / nb as f64);
+        let se = (sa + sb).sqrt();
+        let df = (sa + sb).powi(2)
+            / (sa.powi(2) / (na as f64 - 1.0) + sb.powi(2) / (nb as f64 - 1.0));
+        let d = ma - mb;
+        let interval = if se == 0.0 {
+            [d, d]
+        } else if df.is_finite() && df > 0.0 {
+            let t = StudentsT::new(0.0, 1.0, df)
+                .map(|t| t.inverse_cdf(1.0 - (1.0 - LEVEL) / 2.0))
+                .unwrap_or(f64::NAN);
+            [d - t * se, d + t * se]
+        } else {
+            [f64::NAN, f64::NAN]
+        };
+        Effect {
+            estimate: d,
+            interval,
+            level: LEVEL,
+            method: format!("Welch t over {na} and {nb} independent {what}"),
+            sample: "folds",
+        }
+    }
+
     /// The same effect with its method described in the caller's words.
     pub fn described(mut self, method: impl Into<String>) -> Effect {
         self.method = method.into();
