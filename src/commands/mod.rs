@@ -2,6 +2,7 @@
 //! typed result out as a [`Doc`](crate::render::Doc).
 
 mod bias_variance;
+mod claims;
 mod curves;
 mod cv;
 mod datasets;
@@ -32,6 +33,7 @@ pub fn run(cli: &Cli) -> Result<Output> {
         Command::Tour => tour::run(cli.seed),
         Command::Datasets { action } => datasets::run(action.as_ref(), cli.seed),
         Command::Metrics(args) => metrics::run(args, cli.seed),
+        Command::Claims(args) => claims::run(args, cli.seed),
         Command::Resample(args) => resample::run(args, cli.seed),
         Command::Imbalance(args) => imbalance::run(args, cli.seed),
         Command::Regularize(args) => regularize::run(args, cli.seed),

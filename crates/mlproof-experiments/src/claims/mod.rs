@@ -10,6 +10,7 @@ pub mod design;
 mod imbalance;
 pub mod learners;
 mod models;
+pub mod suite;
 #[cfg(test)]
 mod tests;
 mod validation;

@@ -74,3 +74,11 @@ fn unknown_claim_ids_name_the_parameter() {
     };
     assert!(matches!(p.check(), Err(Error::Parameter { name, .. }) if name == "only"));
 }
+
+#[test]
+fn signed_rank_matches_scipy() {
+    // scipy.stats.wilcoxon([0.1, 0.2, -0.05, 0.3, 0.15, 0.25]): statistic 1.0, p 0.0625.
+    let r = suite::signed_rank(&[0.1, 0.2, -0.05, 0.3, 0.15, 0.25]).unwrap();
+    assert_eq!((r.n, r.statistic, r.method), (6, 1.0, "exact"));
+    assert!((r.p_value - 0.0625).abs() < 1e-12, "{}", r.p_value);
+}
