@@ -154,14 +154,16 @@ pub enum Command {
     )]
     BiasVariance(BiasVarianceArgs),
     /// Textbook claims judged on data: what holds here, the number to quote, the source.
-    #[command(after_help = "Each claim is an experiment judged by one rule: the 95% interval of \
+    #[command(
+        after_help = "Each claim is an experiment judged by one rule: the 95% interval of \
         its effect against a region of practical equivalence (--rope). Comparisons are paired \
         over R × K repeated stratified folds (Nadeau–Bengio corrected t).\n\n\
         Examples:\n  mlproof claims                               every claim on pima\n  \
         mlproof claims --dataset yeast4 --format markdown > prep.md\n  \
         mlproof claims --only smote-raises-recall,corrections-keep-auc --repeats 10\n  \
         mlproof claims --data my.csv --target churn\n  \
-        mlproof claims --suite ../shared/data/keel          every CSV in a folder")]
+        mlproof claims --suite ../shared/data/keel          every CSV in a folder"
+    )]
     Claims(ClaimsArgs),
     /// Decision trees: splits, ID3 vs CART, pruning, importance, ensembles.
     Tree {

@@ -37,11 +37,17 @@ fn check_finding(f: &Value, at: &str) {
     ] {
         assert!(f.get(key).is_some(), "{at}: finding without {key}: {f}");
     }
-    let num = |v: &Value| v.as_f64().unwrap_or_else(|| panic!("{at}: not a number: {f}"));
+    let num = |v: &Value| {
+        v.as_f64()
+            .unwrap_or_else(|| panic!("{at}: not a number: {f}"))
+    };
     let est = num(&f["estimate"]);
     let (lo, hi) = (num(&f["interval"][0]), num(&f["interval"][1]));
     let (rlo, rhi) = (num(&f["rope"][0]), num(&f["rope"][1]));
-    assert!(lo <= est && est <= hi, "{at}: estimate outside its interval: {f}");
+    assert!(
+        lo <= est && est <= hi,
+        "{at}: estimate outside its interval: {f}"
+    );
     assert!(rlo <= rhi, "{at}: ROPE upside down: {f}");
     let level = num(&f["level"]);
     assert!(level > 0.0 && level <= 1.0, "{at}: level {level}");
@@ -51,7 +57,9 @@ fn check_finding(f: &Value, at: &str) {
 }
 
 fn check_report(report: &Value, at: &str) {
-    for key in ["command", "version", "params", "dataset", "warnings", "results"] {
+    for key in [
+        "command", "version", "params", "dataset", "warnings", "results",
+    ] {
         assert!(report.get(key).is_some(), "{at}: envelope without {key}");
     }
     let results = &report["results"];
@@ -82,7 +90,11 @@ fn commands() -> Vec<Vec<String>> {
         &(0..120)
             .map(|i| {
                 let x = (i * 37 % 101) as f64 / 10.0;
-                format!("{x},{},{}\n", (i * 13) % 7, usize::from(x + (i % 3) as f64 > 7.0))
+                format!(
+                    "{x},{},{}\n",
+                    (i * 13) % 7,
+                    usize::from(x + (i % 3) as f64 > 7.0)
+                )
             })
             .fold("a,b,label\n".to_string(), |acc, row| acc + &row),
     );
@@ -145,7 +157,10 @@ fn every_command_keeps_the_finding_contract_and_names_its_baselines() {
         check_report(&report, &at);
         if !NO_SCORE.contains(&cmd[0].as_str()) {
             let text = report["results"].to_string();
-            assert!(text.contains("baseline"), "{at}: no baseline key in results");
+            assert!(
+                text.contains("baseline"),
+                "{at}: no baseline key in results"
+            );
         }
     }
 }

@@ -116,7 +116,11 @@ fn suite_doc(r: &SuiteResults) -> Doc {
     // At most 8 dataset columns per table, so it fits 100 columns.
     for chunk in r.datasets.chunks(8) {
         let mut headers = vec!["claim".to_string()];
-        headers.extend(chunk.iter().map(|e| e.dataset.name.chars().take(9).collect()));
+        headers.extend(
+            chunk
+                .iter()
+                .map(|e| e.dataset.name.chars().take(9).collect()),
+        );
         let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
         let mut t = Table::new(&refs, &[]);
         for tally in &r.tallies {
@@ -134,13 +138,27 @@ fn suite_doc(r: &SuiteResults) -> Doc {
     }
     doc.paragraph("✓ holds, ✗ does not hold, ? inconclusive, · not applicable.");
     let mut t = Table::new(
-        &["claim", "holds", "not", "?", "n/a", "median", "signed-rank p"],
+        &[
+            "claim",
+            "holds",
+            "not",
+            "?",
+            "n/a",
+            "median",
+            "signed-rank p",
+        ],
         &[1, 2, 3, 4, 5, 6],
     );
     for s in &r.tallies {
-        let (median, p) = s.signed_rank.as_ref().map_or(("–".into(), "–".into()), |w| {
-            (num(w.median_effect), format!("{:.4} ({})", w.p_value, w.method))
-        });
+        let (median, p) = s
+            .signed_rank
+            .as_ref()
+            .map_or(("–".into(), "–".into()), |w| {
+                (
+                    num(w.median_effect),
+                    format!("{:.4} ({})", w.p_value, w.method),
+                )
+            });
         t.row(vec![
             s.id.into(),
             s.holds.to_string(),

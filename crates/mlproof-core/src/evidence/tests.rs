@@ -120,3 +120,11 @@ fn an_exact_effect_is_always_decided() {
         assert_ne!(f.verdict, Verdict::Inconclusive);
     }
 }
+
+#[test]
+fn newcombe_matches_the_published_example() {
+    // Newcombe 1998, Table II, example (a): 56/70 − 48/80: 0.0524 to 0.3339 (method 10).
+    let e = Effect::two_proportions(56, 70, 48, 80, "rows");
+    assert!((e.interval[0] - 0.0524).abs() < 1e-4, "{:?}", e.interval);
+    assert!((e.interval[1] - 0.3339).abs() < 1e-4, "{:?}", e.interval);
+}

@@ -3,7 +3,7 @@
 
 use mlproof_core::Result;
 
-use super::{imbalance, models, validation, Context, Outcome};
+use super::{ensembles, imbalance, linear, models, validation, validation_more, Context, Outcome};
 
 /// One claim of the catalogue.
 pub struct Claim {
@@ -17,6 +17,8 @@ pub struct Claim {
     pub run: fn(&Context) -> Result<Outcome>,
 }
 
+/// `$cmd` holds `{}` for the dataset argument, or `{:.0}` (which prints nothing) for a demo
+/// on generated data that takes none.
 macro_rules! claim {
     ($id:literal, $claim:literal, $source:literal, $generated:expr, $cmd:literal, $run:path) => {
         Claim {
@@ -190,5 +192,77 @@ pub const CATALOGUE: &[Claim] = &[
         None,
         "leakage {}",
         validation::shuffled_kfold_overestimates_time
+    ),
+    claim!(
+        "kfold-fine-autoregressive",
+        "for a linear autoregressive model on a stationary AR series, shuffled k-fold error equals forward error",
+        "Bergmeir, Hyndman & Koo 2018",
+        Some("50 AR(1) series (φ = 0.5, 500 steps), least squares on 3 lags"),
+        "split --kind time-series {}",
+        validation_more::kfold_fine_autoregressive
+    ),
+    claim!(
+        "loo-high-variance",
+        "leave-one-out's estimate varies at least as much as 10-fold's",
+        "Kohavi 1995",
+        None,
+        "cv --compare {}",
+        validation_more::loo_high_variance
+    ),
+    claim!(
+        "pruning-helps",
+        "a tree pruned by CV-chosen α beats the full tree on outer folds",
+        "Breiman et al. 1984",
+        None,
+        "tree prune {}",
+        ensembles::pruning_helps
+    ),
+    claim!(
+        "forest-lowers-variance",
+        "a random forest's variance term is below one deep tree's",
+        "Breiman 2001",
+        None,
+        "tree ensemble {}",
+        ensembles::forest_lowers_variance
+    ),
+    claim!(
+        "bagging-keeps-bias",
+        "bagging leaves the bias term of a deep tree unchanged",
+        "Breiman 1996",
+        None,
+        "tree ensemble {}",
+        ensembles::bagging_keeps_bias
+    ),
+    claim!(
+        "boosting-lowers-bias",
+        "boosting lowers the bias term of a shallow tree",
+        "Friedman 2001",
+        None,
+        "tree ensemble {}",
+        ensembles::boosting_lowers_bias
+    ),
+    claim!(
+        "l1-sparse",
+        "at its CV-chosen α the lasso zeroes coefficients that ridge keeps",
+        "Tibshirani 1996",
+        None,
+        "regularize {}",
+        linear::l1_sparse
+    ),
+    claim!(
+        "l1-unstable-correlated",
+        "under correlated twins the lasso flips between them across resamples",
+        "Zou & Hastie 2005",
+        Some("three pairs of twin features (correlation 0.99) and noise features, 100 bootstrap resamples"),
+        "regularize --demo instability{:.0}",
+        linear::l1_unstable_correlated
+    ),
+    claim!(
+        "elastic-net-groups",
+        "the elastic net keeps both twins more often than the lasso",
+        "Zou & Hastie 2005",
+        Some("three pairs of twin features (correlation 0.99) and noise features, 100 bootstrap resamples"),
+        "regularize --demo instability{:.0}",
+        linear::elastic_net_groups
     ),
 ];

@@ -89,7 +89,12 @@ impl Design {
 
     /// a − b per fold for `metric`, with the corrected resampled t.
     pub fn difference(&self, a: &FoldScores, b: &FoldScores, metric: Metric) -> Effect {
-        fold_difference(&a[metric.name()], &b[metric.name()], &self.folds, &self.describe())
+        fold_difference(
+            &a[metric.name()],
+            &b[metric.name()],
+            &self.folds,
+            &self.describe(),
+        )
     }
 
     /// Per-fold values against a constant (ROC-AUC against 0.5).

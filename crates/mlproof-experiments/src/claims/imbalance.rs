@@ -66,7 +66,10 @@ fn corrections(d: &Design) -> Result<(FoldScores, Vec<(&'static str, FoldScores)
     let none = d.scores(learners::logistic()?.as_ref())?;
     let corrected: Vec<(&str, Learner)> = vec![
         ("SMOTE", learners::smote(learners::logistic()?)?),
-        ("random under-sampling", learners::under(learners::logistic()?)),
+        (
+            "random under-sampling",
+            learners::under(learners::logistic()?),
+        ),
         ("class weights", learners::weighted_logistic()?),
     ];
     let scored = corrected
@@ -93,7 +96,10 @@ fn weakest(
         .into_iter()
         .max_by(|a, b| worse(&a.1).total_cmp(&worse(&b.1)))
         .expect("three corrections");
-    let method = format!("{}; the least favourable of three corrections: {name}", e.method);
+    let method = format!(
+        "{}; the least favourable of three corrections: {name}",
+        e.method
+    );
     e.described(method)
 }
 
@@ -163,7 +169,11 @@ pub fn leaky_smote_inflates(ctx: &Context) -> Result<Outcome> {
                 .map(|(f, fold)| {
                     let mut out = fold.clone();
                     for (pos, &s) in order.iter().enumerate() {
-                        let to = if pos % d.k == f { &mut out.test } else { &mut out.train };
+                        let to = if pos % d.k == f {
+                            &mut out.test
+                        } else {
+                            &mut out.train
+                        };
                         to.push(n + s);
                     }
                     out

@@ -29,7 +29,10 @@ pub fn majority() -> Learner {
 
 /// Standardise, then L2 logistic regression (C = 1).
 pub fn logistic() -> Result<Learner> {
-    Ok(behind(vec![Box::new(Standardize)], Box::new(Logistic::new(1.0)?)))
+    Ok(behind(
+        vec![Box::new(Standardize)],
+        Box::new(Logistic::new(1.0)?),
+    ))
 }
 
 /// Standardised logistic regression with balanced class weights.

@@ -7,13 +7,16 @@
 
 mod catalogue;
 pub mod design;
+mod ensembles;
 mod imbalance;
 pub mod learners;
+mod linear;
 mod models;
 pub mod suite;
 #[cfg(test)]
 mod tests;
 mod validation;
+mod validation_more;
 
 use mlproof_core::evidence::{Finding, Rope, Verdict, SCORE_HALF_WIDTH};
 use mlproof_core::params::{Check, Checked};
@@ -164,13 +167,17 @@ fn data_arg(data: &Dataset) -> String {
 }
 
 /// Runs every chosen claim on `data`.
-pub fn run(data: &Dataset, params: &Checked<Params>, progress: &dyn Observer) -> Result<ClaimsReport> {
+pub fn run(
+    data: &Dataset,
+    params: &Checked<Params>,
+    progress: &dyn Observer,
+) -> Result<ClaimsReport> {
     let chosen: Vec<&Claim> = CATALOGUE
         .iter()
         .filter(|c| params.only.is_empty() || params.only.iter().any(|o| o == c.id))
         .collect();
-    let design = Design::new(data, params.repeats, params.folds, params.seed)
-        .map_err(|e| format!("{e}"));
+    let design =
+        Design::new(data, params.repeats, params.folds, params.seed).map_err(|e| format!("{e}"));
     let ctx = Context {
         data,
         design,
@@ -233,7 +240,12 @@ pub fn run(data: &Dataset, params: &Checked<Params>, progress: &dyn Observer) ->
         claims,
         reading: reading.trim().to_string(),
     };
-    Ok(Report::new("claims", params.clone(), Some(data.summary()), results))
+    Ok(Report::new(
+        "claims",
+        params.clone(),
+        Some(data.summary()),
+        results,
+    ))
 }
 
 /// A claim's finding, or `not applicable` when no fold could compute the effect.

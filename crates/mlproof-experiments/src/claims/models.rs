@@ -41,7 +41,11 @@ pub fn model_beats_baseline(ctx: &Context) -> Result<Outcome> {
     Ok(judged(
         "model-beats-baseline",
         "logistic regression's ROC-AUC exceeds the no-skill 0.5",
-        d.against(&model, Metric::RocAuc, no_skill(Metric::RocAuc, &d.y.to_vec())),
+        d.against(
+            &model,
+            Metric::RocAuc,
+            no_skill(Metric::RocAuc, &d.y.to_vec()),
+        ),
         ctx.rope,
         Direction::Greater,
     ))
@@ -116,7 +120,12 @@ pub fn more_data_narrows_gap(ctx: &Context) -> Result<Outcome> {
     let mut full_gap = Vec::new();
     for (i, fold) in d.folds.iter().enumerate() {
         let labels: Vec<usize> = fold.train.iter().map(|&r| d.y[r]).collect();
-        let (_, kept) = stratified_holdout(&labels, 2, SMALL_SHARE, seed::derive(d.seed, "claims/small", i as u64))?;
+        let (_, kept) = stratified_holdout(
+            &labels,
+            2,
+            SMALL_SHARE,
+            seed::derive(d.seed, "claims/small", i as u64),
+        )?;
         let small: Vec<usize> = kept.iter().map(|&k| fold.train[k]).collect();
         for (rows, out) in [(&small, &mut small_gap), (&fold.train, &mut full_gap)] {
             let (x, y) = (d.x.select(Axis(0), rows), d.y.select(Axis(0), rows));
@@ -144,7 +153,10 @@ pub fn simple_model_suffices(ctx: &Context) -> Result<Outcome> {
     let ladder: Vec<(&str, Box<dyn BinaryClassifier>)> = vec![
         ("logistic regression", learners::logistic()?),
         ("depth-3 tree", learners::tree(Some(3))?),
-        ("random forest", learners::forest(LADDER_TREES, d.x.ncols())?),
+        (
+            "random forest",
+            learners::forest(LADDER_TREES, d.x.ncols())?,
+        ),
         ("gradient boosting", learners::boosting()?),
     ];
     let scored = ladder
@@ -182,10 +194,16 @@ pub fn impurity_favours_cardinality(ctx: &Context) -> Result<Outcome> {
         .iter()
         .enumerate()
         .map(|(i, fold)| {
-            let (xt, yt) = (x.select(Axis(0), &fold.train), d.y.select(Axis(0), &fold.train));
+            let (xt, yt) = (
+                x.select(Axis(0), &fold.train),
+                d.y.select(Axis(0), &fold.train),
+            );
             let tree = Tree::fit_classifier(xt.view(), &yt.to_vec(), 2, None, &params)?;
             let impurity = tree.impurity_importances()[j];
-            let (xs, ys) = (x.select(Axis(0), &fold.test), d.y.select(Axis(0), &fold.test));
+            let (xs, ys) = (
+                x.select(Axis(0), &fold.test),
+                d.y.select(Axis(0), &fold.test),
+            );
             let (_, perm) = permutation_importance(
                 &tree,
                 &xs,
@@ -223,10 +241,20 @@ pub fn early_stopping_helps(ctx: &Context) -> Result<Outcome> {
     let mut last = Vec::new();
     for (i, fold) in d.folds.iter().enumerate() {
         let labels: Vec<usize> = fold.train.iter().map(|&r| d.y[r]).collect();
-        let (fit_at, val_at) = stratified_holdout(&labels, 2, 0.2, seed::derive(d.seed, "claims/early", i as u64))?;
+        let (fit_at, val_at) = stratified_holdout(
+            &labels,
+            2,
+            0.2,
+            seed::derive(d.seed, "claims/early", i as u64),
+        )?;
         let pick = |at: &[usize]| -> Vec<usize> { at.iter().map(|&k| fold.train[k]).collect() };
         let (fit_rows, val_rows) = (pick(&fit_at), pick(&val_at));
-        let part = |rows: &[usize]| (d.x.select(Axis(0), rows), d.y.select(Axis(0), rows).to_vec());
+        let part = |rows: &[usize]| {
+            (
+                d.x.select(Axis(0), rows),
+                d.y.select(Axis(0), rows).to_vec(),
+            )
+        };
         let ((xf, yf), (xv, yv), (xs, ys)) = (part(&fit_rows), part(&val_rows), part(&fold.test));
         let (_, on_val) = fit_staged(&xf, &yf, &xv, &yv, &params)?;
         let stop = patience_stop(&on_val.validation, PATIENCE, 1e-4).unwrap_or(STAGES);

@@ -19,7 +19,10 @@ fn every_verdict_is_the_rule_applied_to_its_evidence() {
     for c in &r.claims {
         match &c.evidence {
             Some(f) => {
-                let rope = Rope { lo: f.rope[0], hi: f.rope[1] };
+                let rope = Rope {
+                    lo: f.rope[0],
+                    hi: f.rope[1],
+                };
                 assert_eq!(f.verdict, decide(f.direction, f.interval, rope), "{}", c.id);
                 assert_eq!(c.verdict, f.verdict.as_str());
             }

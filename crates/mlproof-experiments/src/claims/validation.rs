@@ -67,7 +67,11 @@ pub fn tuning_leak_inflates(ctx: &Context) -> Result<Outcome> {
         let span = r * d.k..(r + 1) * d.k;
         let mean = |s: &Vec<f64>| s[span.clone()].iter().sum::<f64>() / d.k as f64;
         let best = (0..per_depth.len())
-            .max_by(|&a, &b| mean(&per_depth[a]).total_cmp(&mean(&per_depth[b])).then(b.cmp(&a)))
+            .max_by(|&a, &b| {
+                mean(&per_depth[a])
+                    .total_cmp(&mean(&per_depth[b]))
+                    .then(b.cmp(&a))
+            })
             .unwrap_or(0);
         chosen_scores.extend_from_slice(&per_depth[best][span]);
     }
@@ -77,26 +81,37 @@ pub fn tuning_leak_inflates(ctx: &Context) -> Result<Outcome> {
         .iter()
         .enumerate()
         .map(|(i, fold)| {
-            let (xt, yt) = (d.x.select(Axis(0), &fold.train), d.y.select(Axis(0), &fold.train));
+            let (xt, yt) = (
+                d.x.select(Axis(0), &fold.train),
+                d.y.select(Axis(0), &fold.train),
+            );
             let labels = yt.to_vec();
             let inner = Splitter::Stratified {
                 n_splits: 3,
                 shuffle: true,
             }
             .check()?
-            .split(labels.len(), Some(&labels), seed::derive(d.seed, "claims/inner", i as u64))?
+            .split(
+                labels.len(),
+                Some(&labels),
+                seed::derive(d.seed, "claims/inner", i as u64),
+            )?
             .folds;
             let mut best = (f64::NEG_INFINITY, 1);
             for depth in DEPTHS {
                 let learner = learners::tree(Some(depth))?;
-                let r = cross_validate(&xt, &yt, learner.as_ref(), &inner, &options(d.seed, metric))?;
+                let r =
+                    cross_validate(&xt, &yt, learner.as_ref(), &inner, &options(d.seed, metric))?;
                 let m = r.test["roc_auc"].mean;
                 if m > best.0 {
                     best = (m, depth);
                 }
             }
             let fitted = learners::tree(Some(best.1))?.fit(&xt, &yt, d.seed)?;
-            let (xs, ys) = (d.x.select(Axis(0), &fold.test), d.y.select(Axis(0), &fold.test));
+            let (xs, ys) = (
+                d.x.select(Axis(0), &fold.test),
+                d.y.select(Axis(0), &fold.test),
+            );
             let proba = fitted.predict_proba(&xs).to_vec();
             let pred: Vec<usize> = proba.iter().map(|&p| usize::from(p >= 0.5)).collect();
             metric.compute(&ys.to_vec(), &pred, &proba)
@@ -127,14 +142,34 @@ pub fn stratified_lower_variance(ctx: &Context) -> Result<Outcome> {
             .check()?
             .split(n, Some(&labels), seed::derive(d.seed, stream, r as u64))?
             .folds;
-        let res = cross_validate(&d.x, &d.y, learner.as_ref(), &folds, &options(d.seed, Metric::Accuracy))?;
+        let res = cross_validate(
+            &d.x,
+            &d.y,
+            learner.as_ref(),
+            &folds,
+            &options(d.seed, Metric::Accuracy),
+        )?;
         Ok(res.test["accuracy"].std)
     };
     let repeats = spread_repeats(d.repeats);
     let diffs = (0..repeats)
         .map(|r| {
-            let plain = spread(Splitter::KFold { n_splits: d.k, shuffle: true }, "claims/plain", r)?;
-            let strat = spread(Splitter::Stratified { n_splits: d.k, shuffle: true }, "claims/strat", r)?;
+            let plain = spread(
+                Splitter::KFold {
+                    n_splits: d.k,
+                    shuffle: true,
+                },
+                "claims/plain",
+                r,
+            )?;
+            let strat = spread(
+                Splitter::Stratified {
+                    n_splits: d.k,
+                    shuffle: true,
+                },
+                "claims/strat",
+                r,
+            )?;
             Ok(plain - strat)
         })
         .collect::<Result<Vec<f64>>>()?;
@@ -181,9 +216,16 @@ pub fn shuffled_kfold_overestimates_time(ctx: &Context) -> Result<Outcome> {
     .folds;
     let score = |folds| -> Result<Vec<f64>> {
         let r = cross_validate(&d.x, &d.y, learner.as_ref(), folds, &opts)?;
-        Ok(r.folds.iter().map(|f| f.test["balanced_accuracy"]).collect())
+        Ok(r.folds
+            .iter()
+            .map(|f| f.test["balanced_accuracy"])
+            .collect())
     };
-    let effect = Effect::welch(&score(&shuffled)?, &score(&forward)?, "folds (shuffled vs forward)");
+    let effect = Effect::welch(
+        &score(&shuffled)?,
+        &score(&forward)?,
+        "folds (shuffled vs forward)",
+    );
     Ok(judged(
         "shuffled-kfold-overestimates-time",
         "a full-depth tree's balanced accuracy reads higher under shuffled k-fold than under a time-series split",
