@@ -16,7 +16,7 @@ macro_rules! design {
     ($ctx:expr) => {
         match $ctx.design() {
             Ok(d) => d,
-            Err(outcome) => return Ok(outcome),
+            Err(why) => return Ok(Outcome::NotApplicable(why.to_string())),
         }
     };
 }

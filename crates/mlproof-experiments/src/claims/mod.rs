@@ -149,10 +149,8 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     /// The shared folds, or the reason the claim cannot run.
-    pub fn design(&self) -> std::result::Result<&Design, Outcome> {
-        self.design
-            .as_ref()
-            .map_err(|why| Outcome::NotApplicable(why.clone()))
+    pub fn design(&self) -> std::result::Result<&Design, &str> {
+        self.design.as_ref().map_err(String::as_str)
     }
 }
 
