@@ -55,10 +55,17 @@ fn claims_needing_signal_do_not_hold_on_pure_noise_labels() {
             y[i] = copy[o];
         }
     }
-    let r = run_on(&data, &["model-beats-baseline", "depth-overfits"]);
-    assert_ne!(r.claims[0].verdict, "holds", "{:?}", r.claims[0].evidence);
-    // A deep tree memorises noise, so the gap claim may hold; what must not hold is skill.
-    let _ = &r.claims[1];
+    let r = run_on(
+        &data,
+        &["model-beats-baseline", "depth-overfits", "pruning-helps"],
+    );
+    let verdict = |id: &str| r.claims.iter().find(|c| c.id == id).unwrap().verdict;
+    assert_ne!(verdict("model-beats-baseline"), "holds");
+    assert_ne!(verdict("pruning-helps"), "holds");
+    // A full-depth tree memorises noise (training accuracy 1, CV near the majority share)
+    // while a stump cannot: the train − CV gap does grow with depth on noise. That is what
+    // overfitting is, so this claim holds here by construction.
+    assert_eq!(verdict("depth-overfits"), "holds");
 }
 
 #[test]
