@@ -3,7 +3,7 @@
 
 use mlproof_core::evidence::{Direction, Rope};
 use mlproof_core::holdout::stratified_holdout;
-use mlproof_core::metrics::{no_skill, Metric};
+use mlproof_core::metrics::{log_loss, no_skill, Metric};
 use mlproof_core::model::BinaryClassifier;
 use mlproof_core::{seed, Result};
 use mlproof_trees::boosting::{fit_staged, patience_stop, BoostingParams};
@@ -11,6 +11,7 @@ use mlproof_trees::{Tree, TreeParams};
 use mlproof_validation::cv::{cross_validate, CvOptions};
 use mlproof_validation::importance::permutation_importance;
 use ndarray::{concatenate, Array2, Axis};
+use rayon::prelude::*;
 
 use super::design::Design;
 use super::imbalance::design;
@@ -237,31 +238,34 @@ pub fn early_stopping_helps(ctx: &Context) -> Result<Outcome> {
         max_depth: 3,
     }
     .check()?;
-    let mut stopped = Vec::new();
-    let mut last = Vec::new();
-    for (i, fold) in d.folds.iter().enumerate() {
-        let labels: Vec<usize> = fold.train.iter().map(|&r| d.y[r]).collect();
-        let (fit_at, val_at) = stratified_holdout(
-            &labels,
-            2,
-            0.2,
-            seed::derive(d.seed, "claims/early", i as u64),
-        )?;
-        let pick = |at: &[usize]| -> Vec<usize> { at.iter().map(|&k| fold.train[k]).collect() };
-        let (fit_rows, val_rows) = (pick(&fit_at), pick(&val_at));
-        let part = |rows: &[usize]| {
-            (
-                d.x.select(Axis(0), rows),
-                d.y.select(Axis(0), rows).to_vec(),
-            )
-        };
-        let ((xf, yf), (xv, yv), (xs, ys)) = (part(&fit_rows), part(&val_rows), part(&fold.test));
-        let (_, on_val) = fit_staged(&xf, &yf, &xv, &yv, &params)?;
-        let stop = patience_stop(&on_val.validation, PATIENCE, 1e-4).unwrap_or(STAGES);
-        let (_, on_test) = fit_staged(&xf, &yf, &xs, &ys, &params)?;
-        stopped.push(on_test.validation[stop - 1]);
-        last.push(on_test.validation[STAGES - 1]);
-    }
+    let pairs = d
+        .folds
+        .par_iter()
+        .enumerate()
+        .map(|(i, fold)| -> Result<(f64, f64)> {
+            let labels: Vec<usize> = fold.train.iter().map(|&r| d.y[r]).collect();
+            let (fit_at, val_at) = stratified_holdout(
+                &labels,
+                2,
+                0.2,
+                seed::derive(d.seed, "claims/early", i as u64),
+            )?;
+            let pick = |at: &[usize]| -> Vec<usize> { at.iter().map(|&k| fold.train[k]).collect() };
+            let part = |rows: &[usize]| {
+                (
+                    d.x.select(Axis(0), rows),
+                    d.y.select(Axis(0), rows).to_vec(),
+                )
+            };
+            let ((xf, yf), (xv, yv)) = (part(&pick(&fit_at)), part(&pick(&val_at)));
+            let (model, on_val) = fit_staged(&xf, &yf, &xv, &yv, &params)?;
+            let stop = patience_stop(&on_val.validation, PATIENCE, 1e-4).unwrap_or(STAGES);
+            let (xs, ys) = part(&fold.test);
+            let loss = |stages: usize| log_loss(&ys, &model.predict_proba(&xs, stages).to_vec());
+            Ok((loss(stop)?, loss(STAGES)?))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let (stopped, last): (Vec<f64>, Vec<f64>) = pairs.into_iter().unzip();
     let prior = no_skill(Metric::LogLoss, &d.y.to_vec());
     Ok(judged(
         "early-stopping-helps",
