@@ -25,7 +25,9 @@
 //! ```
 
 pub mod common;
+pub mod imbalance;
 pub mod metrics;
+pub mod resample;
 
 pub use mlproof_core::evidence::{Finding, Verdict};
 pub use mlproof_core::params::{Check, Checked};
