@@ -121,7 +121,7 @@ fn resampling_edge_cases_are_clear_errors() {
     assert_usage_errors(&[
         (
             vec!["resample", "--dataset", "german"],
-            "use --method smote-nc",
+            "--method SMOTE interpolates between rows",
         ),
         (
             vec!["resample", "--dataset", "glass2", "--k-neighbors", "20"],
@@ -141,7 +141,7 @@ fn resampling_edge_cases_are_clear_errors() {
         ),
         (
             vec!["resample", "--dataset", "pima", "--method", "smote-nc"],
-            "use --method smote",
+            "choose smote",
         ),
         (
             vec!["resample", "--dataset", "car-good", "--method", "smote-nc"],
@@ -173,7 +173,25 @@ fn resampling_edge_cases_are_clear_errors() {
             vec!["imbalance", "--paradox", "--dataset", "pima"],
             "drop --dataset",
         ),
+        (
+            vec!["imbalance", "--max-depth", "3"],
+            "--max-depth applies to the tree and forest models only",
+        ),
+        (
+            vec!["resample", "--method", "over", "--k-neighbors", "3"],
+            "--k-neighbors applies to the SMOTE family only",
+        ),
+        (
+            vec!["resample", "--method", "smote", "--m-neighbors", "4"],
+            "--m-neighbors applies to Borderline-SMOTE only",
+        ),
     ]);
+    // --paradox has neither neighbours nor a threshold rule: giving one is refused.
+    for flag in [["--k-neighbors", "3"], ["--threshold-rule", "cost:5"]] {
+        let o = mlproof(&["imbalance", "--paradox", flag[0], flag[1]]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("cannot be used with"), "{}", stderr(&o));
+    }
     let o = mlproof(&["imbalance", "--threshold-rule", "recall"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown threshold rule 'recall'"));
@@ -228,7 +246,9 @@ fn the_comparison_runs_every_method_on_every_bundled_set_with_logistic_and_tree(
             let leaky = last["scores"]["f1"]["mean"].as_f64().unwrap();
             let inflation = v["results"]["inflation"]["f1"].as_f64().unwrap();
             assert!((inflation - 100.0 * (leaky - honest)).abs() < 1e-9);
-            assert!(!v["results"]["reading"].as_array().unwrap().is_empty());
+            assert!(!v["results"]["reading"].as_str().unwrap().is_empty());
+            assert_eq!(v["results"]["baselines"]["roc_auc"], 0.5);
+            assert!(!v["results"]["findings"].as_array().unwrap().is_empty());
         }
     }
 }
@@ -257,12 +277,16 @@ fn the_comparison_prints_the_same_bytes_at_any_thread_count() {
 #[test]
 fn the_paradox_table_covers_every_bundled_imbalanced_set() {
     let v = json(&["imbalance", "--paradox"]);
-    let rows = v["results"].as_array().unwrap();
+    let rows = v["results"]["sets"].as_array().unwrap();
     assert_eq!(rows.len(), 8);
     for r in rows {
         assert_eq!(r["majority_recall"], 0.0);
         let acc = r["majority_accuracy"].as_f64().unwrap();
         let ratio = r["imbalance_ratio"].as_f64().unwrap();
         assert!((acc - ratio / (1.0 + ratio)).abs() < 0.01, "{r}");
+        assert!(
+            (r["baseline_accuracy"].as_f64().unwrap() - acc).abs() < 0.01,
+            "{r}"
+        );
     }
 }

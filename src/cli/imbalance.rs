@@ -85,7 +85,7 @@ pub struct ImbalanceArgs {
     pub threshold_rule: ThresholdRule,
 
     /// Instead: the accuracy paradox on every bundled imbalanced set, in one table.
-    #[arg(long, conflicts_with_all = ["model", "max_depth"])]
+    #[arg(long, conflicts_with_all = ["model", "max_depth", "k_neighbors", "threshold_rule"])]
     pub paradox: bool,
 
     #[command(flatten)]

@@ -27,7 +27,9 @@
 pub mod claims;
 pub mod common;
 pub mod datasets;
+pub mod imbalance;
 pub mod metrics;
+pub mod resample;
 
 pub use mlproof_core::evidence::{Finding, Verdict};
 pub use mlproof_core::params::{Check, Checked};

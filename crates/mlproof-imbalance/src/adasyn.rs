@@ -36,7 +36,7 @@ pub fn allocate(majority_counts: &[usize], k: usize, n_new: usize) -> Result<Vec
     if total == 0.0 {
         return Err(Error::input(
             "ADASYN found no majority row among any positive row's neighbours, so it has \
-             no difficulty to weight by; use --method smote",
+             no difficulty to weight by; use SMOTE (method smote)",
         ));
     }
     Ok(hard
@@ -48,7 +48,7 @@ pub fn allocate(majority_counts: &[usize], k: usize, n_new: usize) -> Result<Vec
 impl Adasyn {
     pub fn new(k: usize, strategy: SamplingStrategy) -> Result<Self> {
         if k == 0 {
-            return Err(Error::usage("--k-neighbors must be at least 1"));
+            return Err(Error::param("k_neighbors", "must be at least 1"));
         }
         Ok(Adasyn {
             k,

@@ -1,18 +1,20 @@
 //! The comparison behind `mlproof imbalance`: every way of handling an imbalanced target
 //! scored on the same stratified folds, resampling inside the training folds only, plus
-//! SMOTE run before the split (the leak) on the same folds.
-
-use std::collections::BTreeMap;
+//! SMOTE run before the split (the leak) on the same folds. This module runs the methods and
+//! returns their per-fold scores; what the scores say is decided by the experiment
+//! (`mlproof_experiments::imbalance`).
 
 use ndarray::{Array1, Array2};
 use serde::Serialize;
 
 use mlproof_core::metrics::Metric;
 use mlproof_core::model::pipeline::Transform;
-use mlproof_core::model::{BinaryClassifier, ClassWeight, Pipeline, Standardize, Step};
-use mlproof_core::stats::Summary;
+use mlproof_core::model::{
+    BinaryClassifier, ClassWeight, FittedBinary, Pipeline, Standardize, Step,
+};
+use mlproof_core::progress::Observer;
 use mlproof_core::{seed, Result};
-use mlproof_validation::cv::{cross_validate, CvOptions};
+use mlproof_validation::cv::{cross_validate, CvOptions, CvResult};
 use mlproof_validation::split::{Fold, Splitter};
 
 use crate::{
@@ -20,14 +22,16 @@ use crate::{
     SmoteKind, SmoteNc, ThresholdMoving, ThresholdRule,
 };
 
-/// The metrics every row reports.
-pub const METRICS: [Metric; 6] = [
+/// The metrics every row reports (the Brier score shows what a correction does to the
+/// predicted probabilities).
+pub const METRICS: [Metric; 7] = [
     Metric::Precision,
     Metric::Recall,
     Metric::F1,
     Metric::BalancedAccuracy,
     Metric::RocAuc,
     Metric::AveragePrecision,
+    Metric::Brier,
 ];
 
 /// The data in the two forms the methods need.
@@ -55,22 +59,55 @@ pub struct Options {
 }
 
 /// One method's cross-validated scores, or why it could not run here.
-#[derive(Debug, Clone, Serialize)]
-pub struct MethodScores {
+#[derive(Debug, Clone)]
+pub struct MethodRun {
     pub method: String,
     pub note: Option<String>,
+    /// Resampled before the split (the leak), on folds that hold synthetic rows too.
     pub leaky: bool,
-    pub scores: Option<BTreeMap<&'static str, Summary>>,
-    pub skipped: Option<String>,
+    /// Per-fold scores and their summaries, or the error that stopped the method.
+    pub result: std::result::Result<CvResult, String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Comparison {
-    pub n_splits: usize,
-    pub methods: Vec<MethodScores>,
-    /// Leaky minus honest SMOTE, in points (×100), per metric.
-    pub inflation: BTreeMap<&'static str, f64>,
-    pub reading: Vec<String>,
+/// Every method on the same folds: the honest ones in [`METHODS`] order, then SMOTE before
+/// the split.
+#[derive(Debug, Clone)]
+pub struct Runs {
+    /// The stratified folds of the original rows every honest method used.
+    pub folds: Vec<Fold>,
+    pub methods: Vec<MethodRun>,
+}
+
+/// The honest methods, in the order [`compare`] runs them (SMOTE's entry is SMOTE-NC on
+/// mixed columns).
+pub const METHODS: [&str; 9] = [
+    "none",
+    "random under-sampling",
+    "random over-sampling",
+    "SMOTE",
+    "Borderline-SMOTE",
+    "ADASYN",
+    "class weights",
+    "threshold moving",
+    "anomaly detection",
+];
+
+/// A learner that reports each fit to an observer: one tick per fold of a method.
+struct Ticking<'a> {
+    inner: &'a dyn BinaryClassifier,
+    progress: &'a dyn Observer,
+}
+
+impl BinaryClassifier for Ticking<'_> {
+    fn name(&self) -> &'static str {
+        self.inner.name()
+    }
+
+    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, seed: u64) -> Result<Box<dyn FittedBinary>> {
+        let fitted = self.inner.fit(x, y, seed);
+        self.progress.tick();
+        fitted
+    }
 }
 
 /// One-hot encodes the categorical code columns (after SMOTE-NC, before the learner).
@@ -266,7 +303,8 @@ fn leaky_smote(
     learner: LearnerFactory,
     folds: &[Fold],
     opts: &Options,
-) -> Result<MethodScores> {
+    progress: &dyn Observer,
+) -> Result<MethodRun> {
     let (step, input, name, _) = smote_step(design, opts.k_neighbors)?;
     let x = match input {
         Input::Encoded => design.encoded,
@@ -302,24 +340,27 @@ fn leaky_smote(
         steps.push(Box::new(OneHot(design.levels.clone())));
     }
     let model = pipeline(steps, opts.standardize, learner(ClassWeight::None)?);
-    let result = cross_validate(
-        &xr,
-        &yr,
-        model.as_ref(),
-        &leaky_folds,
-        &cv_options(opts.seed),
-    )?;
-    Ok(MethodScores {
+    let ticking = Ticking {
+        inner: model.as_ref(),
+        progress,
+    };
+    let result = cross_validate(&xr, &yr, &ticking, &leaky_folds, &cv_options(opts.seed))?;
+    Ok(MethodRun {
         method: format!("{name} before the split"),
         note: Some("leaky: synthetic rows from test rows sit in training folds".into()),
         leaky: true,
-        scores: Some(result.test),
-        skipped: None,
+        result: Ok(result),
     })
 }
 
-/// Runs every method on the same stratified folds.
-pub fn compare(design: &Design, learner: LearnerFactory, opts: &Options) -> Result<Comparison> {
+/// Runs every method on the same stratified folds, then SMOTE before the split; `progress`
+/// hears of every fold of every method ((methods + 1) × folds fits).
+pub fn compare(
+    design: &Design,
+    learner: LearnerFactory,
+    opts: &Options,
+    progress: &dyn Observer,
+) -> Result<Runs> {
     let labels = design.y.to_vec();
     let splitter = Splitter::Stratified {
         n_splits: opts.n_splits,
@@ -329,153 +370,33 @@ pub fn compare(design: &Design, learner: LearnerFactory, opts: &Options) -> Resu
     let folds = splitter
         .split(labels.len(), Some(&labels), opts.seed)?
         .folds;
-    let mut methods: Vec<MethodScores> = plans(design, learner, opts)?
+    let plans = plans(design, learner, opts)?;
+    progress.start(
+        "imbalance: methods × folds",
+        (plans.len() + 1) * folds.len(),
+    );
+    let mut methods: Vec<MethodRun> = plans
         .into_iter()
         .map(|plan| {
             let x = match plan.input {
                 Input::Encoded => design.encoded,
                 Input::Codes => design.codes,
             };
-            let run = cross_validate(
-                x,
-                design.y,
-                plan.learner.as_ref(),
-                &folds,
-                &cv_options(opts.seed),
-            );
-            MethodScores {
+            let ticking = Ticking {
+                inner: plan.learner.as_ref(),
+                progress,
+            };
+            let run = cross_validate(x, design.y, &ticking, &folds, &cv_options(opts.seed));
+            MethodRun {
                 method: plan.method,
                 note: plan.note,
                 leaky: false,
-                skipped: run.as_ref().err().map(ToString::to_string),
-                scores: run.ok().map(|r| r.test),
+                result: run.map_err(|e| e.to_string()),
             }
         })
         .collect();
-    let leak = leaky_smote(design, learner, &folds, opts)?;
-    let honest = methods[3].scores.clone();
-    let inflation = match (&honest, &leak.scores) {
-        (Some(h), Some(l)) => METRICS
-            .iter()
-            .map(|m| (m.name(), 100.0 * (l[m.name()].mean - h[m.name()].mean)))
-            .collect(),
-        _ => BTreeMap::new(),
-    };
-    methods.push(leak);
-    let reading = reading(&methods, &inflation);
-    Ok(Comparison {
-        n_splits: opts.n_splits,
-        methods,
-        inflation,
-        reading,
-    })
-}
-
-fn mean(m: &MethodScores, metric: &str) -> Option<Summary> {
-    m.scores
-        .as_ref()
-        .and_then(|s| s.get(metric).cloned())
-        .filter(|s| s.mean.is_finite())
-}
-
-/// Sentences worded from the table.
-fn reading(methods: &[MethodScores], inflation: &BTreeMap<&'static str, f64>) -> Vec<String> {
-    let mut out = Vec::new();
-    let honest: Vec<&MethodScores> = methods.iter().filter(|m| !m.leaky).collect();
-    let Some(base) = mean(honest[0], "f1") else {
-        return vec!["The baseline could not be scored, so nothing is compared.".into()];
-    };
-    let best = honest
-        .iter()
-        .filter_map(|m| mean(m, "f1").map(|s| (m, s)))
-        .max_by(|a, b| a.1.mean.total_cmp(&b.1.mean));
-    match best {
-        Some((m, s)) if s.mean > base.mean && m.method != "none" => {
-            let clear = s.ci95_low > base.ci95_high;
-            out.push(format!(
-                "Best F1: {} at {:.3} against {:.3} with no treatment ({:+.1} points); {}.",
-                m.method,
-                s.mean,
-                base.mean,
-                100.0 * (s.mean - base.mean),
-                if clear {
-                    "its 95% interval lies above the baseline's"
-                } else {
-                    "the 95% intervals overlap, so these folds cannot call it better"
-                }
-            ));
-        }
-        _ => out.push(format!(
-            "Nothing beat doing nothing on F1 here (no treatment: {:.3}).",
-            base.mean
-        )),
-    }
-    let auc = mean(honest[0], "roc_auc");
-    let shifts: Vec<f64> = honest
-        .iter()
-        .filter(|m| m.method != "anomaly detection")
-        .filter_map(|m| Some(100.0 * (mean(m, "roc_auc")?.mean - auc.as_ref()?.mean).abs()))
-        .collect();
-    if let Some(max) = shifts.iter().copied().reduce(f64::max) {
-        out.push(format!(
-            "ROC-AUC moves by at most {max:.1} points across the supervised methods: {}",
-            if max < 2.0 {
-                "they mostly move the decision threshold, not the ranking."
-            } else {
-                "here some of them change the ranking too."
-            }
-        ));
-    }
-    if let Some(f1) = inflation.get("f1") {
-        out.push(format!(
-            "SMOTE before the split inflates F1 by {f1:+.1} points on the same folds."
-        ));
-    }
-    out
-}
-
-/// The accuracy paradox on one dataset: a majority-class predictor against logistic
-/// regression, stratified k-fold.
-#[derive(Debug, Clone, Serialize)]
-pub struct ParadoxRow {
-    pub majority_accuracy: f64,
-    pub majority_recall: f64,
-    pub majority_f1: f64,
-    pub model_accuracy: f64,
-    pub model_recall: f64,
-    pub model_f1: f64,
-}
-
-pub fn paradox(
-    x: &Array2<f64>,
-    y: &Array1<usize>,
-    n_splits: usize,
-    seed: u64,
-) -> Result<ParadoxRow> {
-    let labels = y.to_vec();
-    let folds = Splitter::Stratified {
-        n_splits,
-        shuffle: true,
-    }
-    .check()?
-    .split(labels.len(), Some(&labels), seed)?
-    .folds;
-    let opts = CvOptions {
-        metrics: vec![Metric::Accuracy, Metric::Recall, Metric::F1],
-        threshold: 0.5,
-        train_scores: false,
-        seed,
-    };
-    let base = cross_validate(x, y, &mlproof_core::model::MajorityClass, &folds, &opts)?;
-    let model = mlproof_core::model::standardized_logistic(1.0)?;
-    let fitted = cross_validate(x, y, &model, &folds, &opts)?;
-    let get = |r: &mlproof_validation::cv::CvResult, m: &str| r.test[m].mean;
-    Ok(ParadoxRow {
-        majority_accuracy: get(&base, "accuracy"),
-        majority_recall: get(&base, "recall"),
-        majority_f1: get(&base, "f1"),
-        model_accuracy: get(&fitted, "accuracy"),
-        model_recall: get(&fitted, "recall"),
-        model_f1: get(&fitted, "f1"),
-    })
+    let leak = leaky_smote(design, learner, &folds, opts, progress);
+    progress.finish();
+    methods.push(leak?);
+    Ok(Runs { folds, methods })
 }

@@ -48,11 +48,14 @@ impl RandomUnderSampler {
         let (minority, majority) = classes(y)?;
         let target = (minority.len() as f64 / self.strategy.ratio()) as usize;
         if target > majority.len() {
-            return Err(Error::usage(format!(
-                "--ratio {} asks for more negatives ({target}) than there are ({}); under-sampling only removes rows",
-                self.strategy.ratio(),
-                majority.len()
-            )));
+            return Err(Error::param(
+                "ratio",
+                format!(
+                    "{} asks for more negatives ({target}) than there are ({}); under-sampling only removes rows",
+                    self.strategy.ratio(),
+                    majority.len()
+                ),
+            ));
         }
         let order = seed::permutation(&mut seed::rng(seed, "resample/under", 0), majority.len());
         let mut rows: Vec<usize> = minority;

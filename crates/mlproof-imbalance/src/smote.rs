@@ -112,16 +112,18 @@ pub struct Smote {
 /// Rejects k = 0 and a minority class too small for k neighbours of its own.
 pub(crate) fn check_k(method: &str, k: usize, minority: usize) -> Result<()> {
     if k == 0 {
-        return Err(Error::usage("--k-neighbors must be at least 1"));
+        return Err(Error::param("k_neighbors", "must be at least 1"));
     }
     if minority < k + 1 {
-        return Err(Error::input(format!(
-            "{method} with --k-neighbors {k} needs at least {} positive rows, and these \
-             training rows have {minority}; lower --k-neighbors (at most {}) or use \
-             --method over",
-            k + 1,
-            minority.saturating_sub(1).max(1)
-        )));
+        return Err(Error::param(
+            "k_neighbors",
+            format!(
+                "{k} needs at least {} positive rows for {method}, and these training rows \
+             have {minority}; lower it (at most {}) or use random over-sampling (method over)",
+                k + 1,
+                minority.saturating_sub(1).max(1)
+            ),
+        ));
     }
     Ok(())
 }
@@ -195,10 +197,13 @@ pub fn in_danger(
     m: usize,
 ) -> Result<Vec<usize>> {
     if m == 0 || m >= x.nrows() {
-        return Err(Error::usage(format!(
-            "--m-neighbors must be between 1 and {} (rows − 1), got {m}",
-            x.nrows().saturating_sub(1)
-        )));
+        return Err(Error::param(
+            "m_neighbors",
+            format!(
+                "must be between 1 and {} (rows − 1), got {m}",
+                x.nrows().saturating_sub(1)
+            ),
+        ));
     }
     let own: Vec<Option<usize>> = minority.iter().map(|&i| Some(i)).collect();
     let queries = x.select(Axis(0), minority);
@@ -217,10 +222,10 @@ pub fn in_danger(
 impl Smote {
     pub fn new(k: usize, strategy: SamplingStrategy, kind: SmoteKind) -> Result<Self> {
         if k == 0 {
-            return Err(Error::usage("--k-neighbors must be at least 1"));
+            return Err(Error::param("k_neighbors", "must be at least 1"));
         }
         if kind == (SmoteKind::Borderline { m: 0 }) {
-            return Err(Error::usage("--m-neighbors must be at least 1"));
+            return Err(Error::param("m_neighbors", "must be at least 1"));
         }
         Ok(Smote {
             k,

@@ -34,17 +34,19 @@ impl SmoteNc {
     /// Needs at least one numeric and one categorical column.
     pub fn new(k: usize, strategy: SamplingStrategy, categorical: Vec<bool>) -> Result<Self> {
         if k == 0 {
-            return Err(Error::usage("--k-neighbors must be at least 1"));
+            return Err(Error::param("k_neighbors", "must be at least 1"));
         }
         if !categorical.iter().any(|&c| c) {
-            return Err(Error::usage(
-                "SMOTE-NC is for data with categorical columns and these have none; use --method smote",
+            return Err(Error::param(
+                "method",
+                "smote-nc is for data with categorical columns and these have none; choose smote",
             ));
         }
         if categorical.iter().all(|&c| c) {
-            return Err(Error::usage(
-                "SMOTE-NC needs at least one numeric column to interpolate and every column \
-                 here is categorical; use --method over, or one-hot encode and use --method smote",
+            return Err(Error::param(
+                "method",
+                "smote-nc needs at least one numeric column to interpolate and every column \
+                 here is categorical; choose over, or one-hot encode and choose smote",
             ));
         }
         Ok(SmoteNc {

@@ -20,7 +20,7 @@ impl SamplingStrategy {
     pub fn check(self) -> Result<Self> {
         if let SamplingStrategy::Ratio(r) = self {
             if !(r > 0.0 && r <= 1.0) {
-                return Err(Error::usage(format!("--ratio must be in (0, 1], got {r}")));
+                return Err(Error::param("ratio", format!("must be in (0, 1], got {r}")));
             }
         }
         Ok(self)
@@ -60,11 +60,14 @@ pub(crate) fn new_positives(
     let (minority, majority) = classes(y)?;
     let target = (strategy.ratio() * majority.len() as f64) as usize;
     if target < minority.len() {
-        return Err(Error::usage(format!(
-            "--ratio {} asks for fewer positives ({target}) than there are ({}); over-sampling only adds rows",
-            strategy.ratio(),
-            minority.len()
-        )));
+        return Err(Error::param(
+            "ratio",
+            format!(
+                "{} asks for fewer positives ({target}) than there are ({}); over-sampling only adds rows",
+                strategy.ratio(),
+                minority.len()
+            ),
+        ));
     }
     let n_new = target - minority.len();
     Ok((minority, majority, n_new))

@@ -40,8 +40,8 @@ proptest! {
         let x = Array2::from_shape_vec((30, 3), values).unwrap();
         let own: Vec<Option<usize>> = (0..30).map(Some).collect();
         let brute = k_nearest(x.view(), x.view(), &own, k, Search::BruteForce).unwrap();
-        for q in 0..30 {
-            prop_assert_eq!(&brute[q], &naive(&x, q, k));
+        for (q, near) in brute.iter().enumerate() {
+            prop_assert_eq!(near, &naive(&x, q, k));
         }
         for search in [Search::KdTree, Search::BallTree] {
             let tree = k_nearest(x.view(), x.view(), &own, k, search).unwrap();

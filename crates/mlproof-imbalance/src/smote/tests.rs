@@ -124,6 +124,25 @@ fn a_minority_smaller_than_k_plus_one_is_a_clear_error() {
 }
 
 #[test]
+fn errors_name_the_parameter_not_a_flag() {
+    let x = Array2::from_shape_fn((20, 2), |(i, j)| (i + j) as f64);
+    let y: Array1<usize> = (0..20).map(|i| usize::from(i < 4)).collect();
+    let err = Smote::new(5, SamplingStrategy::Auto, SmoteKind::Regular)
+        .unwrap()
+        .synthesize(&x, &y, 0)
+        .unwrap_err();
+    assert!(
+        matches!(&err, mlproof_core::Error::Parameter { name, .. } if name == "k_neighbors"),
+        "{err:?}"
+    );
+    assert!(!err.to_string().contains("--"), "{err}");
+    let err = Smote::new(0, SamplingStrategy::Auto, SmoteKind::Regular).unwrap_err();
+    assert!(matches!(err, mlproof_core::Error::Parameter { .. }));
+    let err = SamplingStrategy::Ratio(1.5).check().unwrap_err();
+    assert!(matches!(err, mlproof_core::Error::Parameter { name, .. } if name == "ratio"));
+}
+
+#[test]
 fn smote_nc_refuses_data_without_both_kinds_of_column() {
     assert!(SmoteNc::new(5, SamplingStrategy::Auto, vec![false, false]).is_err());
     assert!(SmoteNc::new(5, SamplingStrategy::Auto, vec![true, true]).is_err());
