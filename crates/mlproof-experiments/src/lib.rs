@@ -25,7 +25,9 @@
 //! ```
 
 pub mod common;
+pub mod cv;
 pub mod metrics;
+pub mod split;
 
 pub use mlproof_core::evidence::{Finding, Verdict};
 pub use mlproof_core::params::{Check, Checked};
