@@ -72,12 +72,7 @@ impl Check for Params {
                 format!("must be between 2 and 10000, got {}", self.repeats),
             ));
         }
-        if self.subsample < 20 {
-            return Err(Error::param(
-                "subsample",
-                format!("must be at least 20, got {}", self.subsample),
-            ));
-        }
+        // `subsample` is checked against the dataset's rows by `run`.
         Ok(())
     }
 }
