@@ -275,21 +275,21 @@ pub struct LeakageArgs {
 /// Splitter parameters shared by every command that splits.
 #[derive(Debug, Args)]
 pub struct SplitterArgs {
-    /// Number of folds (k).
-    #[arg(long, default_value_t = 5)]
-    pub n_splits: usize,
+    /// Number of folds (k; default 5). Not for leave-one-out.
+    #[arg(long, value_name = "K")]
+    pub n_splits: Option<usize>,
 
     /// Shuffle before splitting (k-fold, stratified), with the order from --seed.
     #[arg(long)]
     pub shuffle: bool,
 
-    /// Repeats of repeated-stratified.
-    #[arg(long, default_value_t = 3)]
-    pub n_repeats: usize,
+    /// Repeats of repeated-stratified (default 3).
+    #[arg(long, value_name = "R")]
+    pub n_repeats: Option<usize>,
 
-    /// Time series: rows left out between the end of training and the test block.
-    #[arg(long, default_value_t = 0)]
-    pub gap: usize,
+    /// Time series: rows left out between the end of training and the test block (default 0).
+    #[arg(long, value_name = "G")]
+    pub gap: Option<usize>,
 
     /// Time series: keep only the last M training rows (a sliding window).
     #[arg(long, value_name = "M")]
@@ -372,13 +372,13 @@ pub struct CvArgs {
     #[arg(long)]
     pub compare: bool,
 
-    /// --compare: rows per subsample.
-    #[arg(long, default_value_t = 100)]
-    pub subsample: usize,
+    /// --compare: rows per subsample (default 100).
+    #[arg(long, value_name = "M")]
+    pub subsample: Option<usize>,
 
-    /// --compare: number of subsamples.
-    #[arg(long, default_value_t = 50)]
-    pub repeats: usize,
+    /// --compare: number of subsamples (default 50).
+    #[arg(long, value_name = "R")]
+    pub repeats: Option<usize>,
 
     /// --compare: also measure wall time per estimate (varies run to run).
     #[arg(long)]

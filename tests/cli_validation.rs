@@ -591,3 +591,75 @@ fn resampling_before_the_split_is_reported_beside_resampling_inside_the_folds() 
         ),
     ]);
 }
+
+#[test]
+fn options_that_do_not_apply_are_errors_not_ignored() {
+    assert_usage_errors(&[
+        (
+            vec!["cv", "--split", "loo", "--n-splits", "3"],
+            "--n-splits does not apply to leave-one-out",
+        ),
+        (
+            vec!["cv", "--gap", "2"],
+            "--gap does not apply to stratified",
+        ),
+        (
+            vec!["split", "--kind", "time-series", "--shuffle"],
+            "--shuffle does not apply to time-series",
+        ),
+        (vec!["cv", "--n-repeats", "2"], "--n-repeats does not apply"),
+        (
+            vec!["cv", "--split", "kfold", "--test-size", "5"],
+            "--test-size does not apply",
+        ),
+        (
+            vec!["cv", "--max-train-size", "5"],
+            "--max-train-size does not apply",
+        ),
+        (
+            vec!["cv", "--subsample", "40"],
+            "--subsample applies to cv --compare only",
+        ),
+        (
+            vec!["cv", "--compare", "--n-splits", "3"],
+            "--n-splits does not apply to cv --compare",
+        ),
+        (
+            vec!["cv", "--max-depth", "4"],
+            "--max-depth applies to the tree model only",
+        ),
+    ]);
+}
+
+#[test]
+fn cv_json_carries_the_model_spec_baselines_findings_and_warnings() {
+    let v = json(&[
+        "cv",
+        "--model",
+        "tree",
+        "--max-depth",
+        "4",
+        "--criterion",
+        "entropy",
+    ]);
+    assert_eq!(v["params"]["learner"]["max_depth"], 4);
+    assert_eq!(v["params"]["learner"]["criterion"], "entropy");
+    assert_eq!(v["results"]["baselines"]["roc_auc"], 0.5);
+    assert!(v["results"]["findings"].as_array().unwrap().len() == 7);
+    let v = json(&["cv", "--dataset", "glass2", "--n-splits", "20"]);
+    assert!(v["warnings"][0]
+        .as_str()
+        .unwrap()
+        .contains("least populated class"));
+    let v = json(&[
+        "split",
+        "--kind",
+        "stratified",
+        "--dataset",
+        "glass2",
+        "--n-splits",
+        "20",
+    ]);
+    assert_eq!(v["warnings"], v["results"]["warnings"]);
+    assert!(!v["results"]["reading"].as_str().unwrap().is_empty());
+}

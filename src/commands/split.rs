@@ -1,48 +1,39 @@
 //! `mlproof split`: which rows each fold trains and tests on, drawn.
 
-use mlproof_core::report::Report;
-use mlproof_core::Result;
-use mlproof_validation::split::{Splits, Splitter};
-use serde::Serialize;
+use mlproof_core::{Error, Result};
+use mlproof_experiments::split::{self, Params, SplitterOptions};
+use mlproof_experiments::Check;
+use mlproof_validation::split::Splitter;
 
 use crate::cli::{SplitArgs, SplitKind, SplitterArgs};
 use crate::render::{Doc, Figure, Output};
 
-#[derive(Serialize)]
-struct Params {
-    #[serde(flatten)]
-    splitter: Splitter,
-    n_samples: usize,
-    seed: u64,
+/// The splitter options as typed (`None` where not given).
+pub fn options(args: &SplitterArgs) -> SplitterOptions {
+    SplitterOptions {
+        n_splits: args.n_splits,
+        shuffle: args.shuffle,
+        n_repeats: args.n_repeats,
+        gap: args.gap,
+        max_train_size: args.max_train_size,
+        test_size: args.test_size,
+    }
 }
 
-/// The most rows `--n-samples` may ask for.
-const MAX_SAMPLES: usize = 1_000_000;
-
-pub fn splitter(kind: SplitKind, args: &SplitterArgs) -> Result<Splitter> {
-    let (k, shuffle) = (args.n_splits, args.shuffle);
+/// The library's name of a splitter.
+pub fn kind(kind: SplitKind) -> split::SplitKind {
     match kind {
-        SplitKind::Kfold => Splitter::KFold {
-            n_splits: k,
-            shuffle,
-        },
-        SplitKind::Stratified => Splitter::Stratified {
-            n_splits: k,
-            shuffle,
-        },
-        SplitKind::RepeatedStratified => Splitter::RepeatedStratified {
-            n_splits: k,
-            n_repeats: args.n_repeats,
-        },
-        SplitKind::Loo => Splitter::LeaveOneOut,
-        SplitKind::TimeSeries => Splitter::TimeSeries {
-            n_splits: k,
-            max_train_size: args.max_train_size,
-            test_size: args.test_size,
-            gap: args.gap,
-        },
+        SplitKind::Kfold => split::SplitKind::KFold,
+        SplitKind::Stratified => split::SplitKind::Stratified,
+        SplitKind::RepeatedStratified => split::SplitKind::RepeatedStratified,
+        SplitKind::Loo => split::SplitKind::LeaveOneOut,
+        SplitKind::TimeSeries => split::SplitKind::TimeSeries,
     }
-    .check()
+}
+
+/// The checked splitter the flags give; a flag the splitter does not read is an error.
+pub fn splitter(kind_arg: SplitKind, args: &SplitterArgs) -> Result<Splitter> {
+    split::splitter(kind(kind_arg), &options(args))
 }
 
 pub fn run(args: &SplitArgs, seed: u64) -> Result<Output> {
@@ -52,37 +43,41 @@ pub fn run(args: &SplitArgs, seed: u64) -> Result<Output> {
     } else {
         None
     };
-    let (n, y) = match &data {
-        Some(d) => (d.n_rows(), d.class_codes()),
-        None => (args.n_samples.unwrap_or(20), None),
-    };
-    if n > MAX_SAMPLES {
-        return Err(mlproof_core::Error::usage(format!(
-            "--n-samples {n} is more than the {MAX_SAMPLES} mlproof draws"
-        )));
-    }
-    if splitter.needs_labels() && y.is_none() {
-        return Err(mlproof_core::Error::usage(
+    let n_samples = data
+        .as_ref()
+        .map_or(args.n_samples.unwrap_or(split::DEFAULT_N_SAMPLES), |d| {
+            d.n_rows()
+        });
+    if splitter.needs_labels() && data.as_ref().and_then(|d| d.class_codes()).is_none() {
+        return Err(Error::usage(
             "stratified splitting needs class labels: give --dataset NAME or --data FILE --target COLUMN",
         ));
     }
-    let splits: Splits = splitter.split(n, y.as_deref(), seed)?;
-    for w in &splits.warnings {
+    let params = Params {
+        splitter,
+        n_samples,
+        seed,
+    }
+    .check()?;
+    let report = split::run(data.as_ref(), &params, &crate::progress::BAR)?;
+    for w in &report.warnings {
         eprintln!("mlproof: warning: {w}");
     }
-
     let mut doc = Doc::default();
+    let n = n_samples;
     let source = data
         .as_ref()
         .map_or(format!("{n} rows"), |d| format!("{} ({n} rows)", d.name));
-    doc.title(format!("{} over {source}", describe(&splitter)));
+    let mut title = split::describe(&params.splitter);
+    title[..1].make_ascii_uppercase();
+    doc.title(format!("{title} over {source}"));
     let positive = data
         .as_ref()
         .and_then(|d| d.binary_target().ok())
         .map(|p| p.to_vec());
     doc.figure(Figure::Folds {
         n_rows: n,
-        folds: splits.folds.clone(),
+        folds: report.results.folds.clone(),
         classes: positive,
     });
     if let (SplitKind::TimeSeries, Some(d)) = (args.kind, &data) {
@@ -93,37 +88,7 @@ pub fn run(args: &SplitArgs, seed: u64) -> Result<Output> {
             ));
         }
     }
-    let params = Params {
-        splitter,
-        n_samples: n,
-        seed,
-    };
-    let summary = data.as_ref().map(|d| d.summary());
-    Ok(Output::new(
-        Report::new("split", params, summary, splits),
-        doc,
-    ))
-}
-
-fn describe(s: &Splitter) -> String {
-    match s {
-        Splitter::KFold { n_splits, shuffle } => format!(
-            "{n_splits}-fold{}",
-            if *shuffle { " (shuffled)" } else { "" }
-        ),
-        Splitter::Stratified { n_splits, shuffle } => {
-            format!(
-                "Stratified {n_splits}-fold{}",
-                if *shuffle { " (shuffled)" } else { "" }
-            )
-        }
-        Splitter::RepeatedStratified {
-            n_splits,
-            n_repeats,
-        } => format!("{n_repeats} × stratified {n_splits}-fold"),
-        Splitter::LeaveOneOut => "Leave-one-out".into(),
-        Splitter::TimeSeries { n_splits, gap, .. } => {
-            format!("Time-series split ({n_splits} splits, gap {gap})")
-        }
-    }
+    crate::render::findings(&mut doc, &report.results.findings);
+    doc.paragraph(report.results.reading.clone());
+    Ok(Output::new(report, doc))
 }

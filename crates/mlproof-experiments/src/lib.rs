@@ -30,6 +30,8 @@ pub mod datasets;
 pub mod imbalance;
 pub mod metrics;
 pub mod resample;
+pub mod cv;
+pub mod split;
 
 pub use mlproof_core::evidence::{Finding, Verdict};
 pub use mlproof_core::params::{Check, Checked};

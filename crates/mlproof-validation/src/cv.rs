@@ -36,6 +36,12 @@ pub struct CvResult {
     pub train: Option<BTreeMap<&'static str, Summary>>,
     /// Each metric on all out-of-fold predictions together.
     pub pooled: BTreeMap<&'static str, f64>,
+    /// The labels of the pooled out-of-fold rows, fold by fold (not serialised).
+    #[serde(skip)]
+    pub pooled_y: Vec<usize>,
+    /// P(y = 1) of the same rows, from the fold that tested each.
+    #[serde(skip)]
+    pub pooled_proba: Vec<f64>,
 }
 
 /// How to score.
@@ -144,5 +150,7 @@ pub fn cross_validate(
         test,
         train,
         pooled,
+        pooled_y,
+        pooled_proba: pooled_p,
     })
 }

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use mlproof_core::metrics::Metric;
 use mlproof_core::model::BinaryClassifier;
+use mlproof_core::progress::Observer;
 use mlproof_core::seed;
 use mlproof_core::{Error, Result};
 
@@ -61,6 +62,9 @@ pub struct SchemeEstimate {
     /// Standard deviation of the estimate itself across repeats.
     pub estimate_std: f64,
     pub estimates: Vec<f64>,
+    /// The truth of each subsample (shared by every scheme; not serialised).
+    #[serde(skip)]
+    pub truths: Vec<f64>,
 }
 
 fn std(v: &[f64]) -> f64 {
@@ -69,7 +73,9 @@ fn std(v: &[f64]) -> f64 {
 }
 
 /// Compares stratified 5-fold, stratified 10-fold and leave-one-out accuracy estimates on
-/// `repeats` stratified subsamples of about `m` rows (each class keeps its share).
+/// `repeats` stratified subsamples of about `m` rows (each class keeps its share), ticking
+/// `progress` once per subsample.
+#[allow(clippy::too_many_arguments)]
 pub fn compare(
     x: &Array2<f64>,
     y: &Array1<usize>,
@@ -78,18 +84,23 @@ pub fn compare(
     repeats: usize,
     threshold: f64,
     seed: u64,
+    progress: &dyn Observer,
 ) -> Result<Vec<SchemeEstimate>> {
     let n = x.nrows();
     if m < 20 || m >= n {
-        return Err(Error::usage(format!(
-            "--subsample must be between 20 and {} (the rows less one), got {m}",
-            n - 1
-        )));
+        return Err(Error::param(
+            "subsample",
+            format!(
+                "must be between 20 and {} (the rows less one), got {m}",
+                n - 1
+            ),
+        ));
     }
     if !(2..=10_000).contains(&repeats) {
-        return Err(Error::usage(format!(
-            "--repeats must be between 2 and 10000, got {repeats}"
-        )));
+        return Err(Error::param(
+            "repeats",
+            format!("must be between 2 and 10000, got {repeats}"),
+        ));
     }
     // Each class keeps its share of the subsample (at least two rows, so every training
     // set of every scheme holds both classes).
@@ -101,11 +112,14 @@ pub fn compare(
         .map(|rows| ((m * rows.len()) as f64 / n as f64).round() as usize)
         .collect();
     if let Some(c) = (0..2).find(|&c| take[c] < 2) {
-        return Err(Error::input(format!(
-            "a stratified subsample of {m} rows holds {} row(s) of class {c}; leave-one-out needs two — \
-             raise --subsample",
-            take[c]
-        )));
+        return Err(Error::param(
+            "subsample",
+            format!(
+                "{m} gives a stratified subsample with {} row(s) of class {c}; leave-one-out \
+                 needs two: take more rows",
+                take[c]
+            ),
+        ));
     }
     let opts = CvOptions {
         metrics: vec![Metric::Accuracy],
@@ -114,6 +128,7 @@ pub fn compare(
         seed,
     };
     // Per repeat: (truth, [estimate per scheme]).
+    progress.start("subsamples", repeats);
     let per_repeat: Vec<(f64, Vec<f64>)> = (0..repeats)
         .into_par_iter()
         .map(|r| {
@@ -151,9 +166,11 @@ pub fn compare(
                     Ok(right / ys.len() as f64)
                 })
                 .collect::<Result<Vec<f64>>>()?;
+            progress.tick();
             Ok((truth, estimates))
         })
         .collect::<Result<_>>()?;
+    progress.finish();
     let truths: Vec<f64> = per_repeat.iter().map(|(t, _)| *t).collect();
     let mean_truth = truths.iter().sum::<f64>() / repeats as f64;
     let m_used = take.iter().sum::<usize>();
@@ -172,6 +189,7 @@ pub fn compare(
                 error_std: std(&errors),
                 estimate_std: std(&estimates),
                 estimates,
+                truths: truths.clone(),
             }
         })
         .collect())

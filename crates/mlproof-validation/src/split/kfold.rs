@@ -7,9 +7,10 @@ use super::{complement, Fold};
 /// order; the first n mod k folds hold ⌊n/k⌋ + 1 rows, the rest ⌊n/k⌋.
 pub fn k_fold(n: usize, n_splits: usize, shuffle_seed: Option<u64>) -> Result<Vec<Fold>> {
     if n_splits > n {
-        return Err(Error::usage(format!(
-            "cannot have --n-splits {n_splits} greater than the number of samples ({n})"
-        )));
+        return Err(Error::param(
+            "n_splits",
+            format!("{n_splits} is greater than the number of samples ({n})"),
+        ));
     }
     let order = match shuffle_seed {
         Some(s) => seed::permutation(&mut seed::rng(s, "split/kfold", 0), n),

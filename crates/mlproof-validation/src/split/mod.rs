@@ -71,34 +71,39 @@ impl Splitter {
         };
         if let Some(k) = n_splits {
             if k > MAX_SPLITS {
-                return Err(Error::usage(format!(
-                    "--n-splits {k} is more than the {MAX_SPLITS} mlproof allows"
-                )));
+                return Err(Error::param(
+                    "n_splits",
+                    format!("{k} is more than the {MAX_SPLITS} mlproof allows"),
+                ));
             }
             if k < 2 {
-                return Err(Error::usage(format!(
-                    "cross-validation needs at least one train/test split: set --n-splits 2 or more, got {k}"
-                )));
+                return Err(Error::param(
+                    "n_splits",
+                    format!(
+                        "must be 2 or more: cross-validation needs at least one train/test split (got {k})"
+                    ),
+                ));
             }
         }
         if let Splitter::RepeatedStratified { n_repeats, .. } = self {
             if !(1..=1000).contains(&n_repeats) {
-                return Err(Error::usage(format!(
-                    "--n-repeats must be between 1 and 1000, got {n_repeats}"
-                )));
+                return Err(Error::param(
+                    "n_repeats",
+                    format!("must be between 1 and 1000, got {n_repeats}"),
+                ));
             }
         }
         if let Splitter::TimeSeries {
-            max_train_size: Some(0),
+            max_train_size,
+            test_size,
             ..
-        }
-        | Splitter::TimeSeries {
-            test_size: Some(0), ..
-        } = self
+        } = &self
         {
-            return Err(Error::usage(
-                "--max-train-size and --test-size must be at least 1",
-            ));
+            for (name, value) in [("max_train_size", max_train_size), ("test_size", test_size)] {
+                if *value == Some(0) {
+                    return Err(Error::param(name, "must be at least 1 (got 0)"));
+                }
+            }
         }
         Ok(self)
     }
@@ -114,7 +119,9 @@ impl Splitter {
     /// The folds over `n` rows; `y` (class codes) is required by the stratified splitters.
     pub fn split(&self, n: usize, y: Option<&[usize]>, seed: u64) -> Result<Splits> {
         let labels = || {
-            y.ok_or_else(|| Error::usage("stratified splitting needs a class target: give --dataset or --data with --target"))
+            y.ok_or_else(|| {
+                Error::input("stratified splitting needs class labels (a class target)")
+            })
         };
         match *self {
             Splitter::KFold { n_splits, shuffle } => {

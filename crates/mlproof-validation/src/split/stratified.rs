@@ -43,9 +43,10 @@ pub fn repeated_stratified_k_fold(
 fn stratified(y: &[usize], n_splits: usize, shuffle: Option<(u64, u64)>) -> Result<Splits> {
     let n = y.len();
     if n_splits > n {
-        return Err(Error::usage(format!(
-            "cannot have --n-splits {n_splits} greater than the number of samples ({n})"
-        )));
+        return Err(Error::param(
+            "n_splits",
+            format!("{n_splits} is greater than the number of samples ({n})"),
+        ));
     }
     // Encode classes by order of first appearance.
     let mut first_seen: Vec<usize> = Vec::new();
@@ -63,17 +64,20 @@ fn stratified(y: &[usize], n_splits: usize, shuffle: Option<(u64, u64)>) -> Resu
     let mut counts = vec![0usize; n_classes];
     encoded.iter().for_each(|&k| counts[k] += 1);
     if counts.iter().all(|&c| n_splits > c) {
-        return Err(Error::input(format!(
-            "--n-splits {n_splits} is greater than the number of members in every class \
-             (largest class: {}); use fewer splits",
-            counts.iter().max().unwrap_or(&0)
-        )));
+        return Err(Error::param(
+            "n_splits",
+            format!(
+                "{n_splits} is greater than the number of members in every class \
+                 (largest class: {}); use fewer splits",
+                counts.iter().max().unwrap_or(&0)
+            ),
+        ));
     }
     let mut warnings = Vec::new();
     let min = counts.iter().copied().min().unwrap_or(0);
     if n_splits > min {
         warnings.push(format!(
-            "the least populated class has only {min} members, fewer than --n-splits {n_splits}; \
+            "the least populated class has only {min} members, fewer than n_splits={n_splits}; \
              some test folds will not contain it"
         ));
     }

@@ -16,19 +16,23 @@ pub fn time_series_split(
 ) -> Result<Vec<Fold>> {
     let n_folds = n_splits.saturating_add(1);
     if n_folds > n {
-        return Err(Error::usage(format!(
-            "cannot have {n_folds} folds (--n-splits {n_splits} + 1) with only {n} samples"
-        )));
+        return Err(Error::param(
+            "n_splits",
+            format!("{n_splits} needs {n_folds} blocks (n_splits + 1), more than the {n} samples"),
+        ));
     }
     let test_size = test_size.unwrap_or_else(|| n / n_folds);
     let needed = test_size
         .checked_mul(n_splits)
         .and_then(|t| t.checked_add(gap));
     if needed.is_none_or(|needed| needed >= n) {
-        return Err(Error::usage(format!(
-            "--n-splits {n_splits} with test size {test_size} and --gap {gap} leaves no training \
-             data among {n} samples; use fewer splits, a smaller test size or a smaller gap"
-        )));
+        return Err(Error::param(
+            "n_splits",
+            format!(
+                "{n_splits} with test size {test_size} and gap {gap} leaves no training data \
+                 among {n} samples; use fewer splits, a smaller test size or a smaller gap"
+            ),
+        ));
     }
     let first_test = n - n_splits * test_size;
     Ok((0..n_splits)
