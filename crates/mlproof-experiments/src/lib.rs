@@ -25,7 +25,9 @@
 //! ```
 
 pub mod common;
+pub mod features;
 pub mod metrics;
+pub mod regularize;
 
 pub use mlproof_core::evidence::{Finding, Verdict};
 pub use mlproof_core::params::{Check, Checked};
