@@ -82,7 +82,7 @@ impl Check for Params {
 
 /// The design name of the folds, for a finding's method.
 fn design(params: &Params) -> String {
-    format!("stratified {}-fold", params.n_splits)
+    format!("stratified {}-fold CV", params.n_splits)
 }
 
 /// The checked parameters with `keep` as used.

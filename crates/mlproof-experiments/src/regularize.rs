@@ -260,7 +260,7 @@ pub fn run(
         },
         seed: params.seed,
     };
-    let design_name = format!("{} {}-fold", applied.cv, params.n_splits);
+    let design_name = format!("{} {}-fold CV", applied.cv, params.n_splits);
     let constant: Vec<String> = design.constant.iter().map(|&j| names[j].clone()).collect();
     let by_name = |coef: &[f64]| -> BTreeMap<String, f64> {
         names.iter().cloned().zip(coef.iter().copied()).collect()

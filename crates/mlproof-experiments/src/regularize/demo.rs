@@ -115,6 +115,9 @@ impl Check for DemoParams {
 pub struct SparsityResults {
     #[serde(flatten)]
     pub sparsity: Sparsity,
+    /// Precision's no-skill baseline: the informative share of all features (what keeping
+    /// features at random achieves).
+    pub precision_baseline: f64,
     pub findings: Vec<Finding>,
     pub reading: String,
 }
@@ -182,6 +185,7 @@ pub fn run_sparsity(
     }
     let findings = fs.into_vec();
     let results = SparsityResults {
+        precision_baseline: informative as f64 / features as f64,
         reading: format!("{reading}{}", evidence::reading(&findings)),
         sparsity: s,
         findings,
