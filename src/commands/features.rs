@@ -116,7 +116,10 @@ fn scaling_doc(data: &Dataset, res: &ScalingResults) -> Doc {
     };
     rows(format!("{}-NN", r.k), &r.knn);
     rows(
-        format!("tree (depth {})", mlproof_linear::features::scaling::TREE_DEPTH),
+        format!(
+            "tree (depth {})",
+            mlproof_linear::features::scaling::TREE_DEPTH
+        ),
         &r.tree,
     );
     doc.table(k);
@@ -143,7 +146,13 @@ fn encoding_table(data: &Dataset, rows: &[EncodingRow], n_splits: usize, baselin
         data.n_features()
     ));
     let mut t = Table::new(
-        &["encoding", "model", "columns", "CV ROC-AUC ± 95% CI", "no skill"],
+        &[
+            "encoding",
+            "model",
+            "columns",
+            "CV ROC-AUC ± 95% CI",
+            "no skill",
+        ],
         &[2, 3, 4],
     );
     for q in rows {
@@ -203,7 +212,10 @@ fn selection_doc(data: &Dataset, res: &SelectionResults, n_splits: usize) -> Doc
         t.row(row);
     }
     doc.table(t);
-    let mut s = Table::new(&["features used", "CV ROC-AUC ± 95% CI", "no skill"], &[1, 2]);
+    let mut s = Table::new(
+        &["features used", "CV ROC-AUC ± 95% CI", "no skill"],
+        &[1, 2],
+    );
     s.row(vec![
         format!("all {}", names.len()),
         auc(&r.all_features_auc),

@@ -8,6 +8,7 @@ mod findings;
 
 use std::collections::BTreeMap;
 
+use mlproof_core::evidence::Finding;
 use mlproof_core::metrics::{no_skill, no_skill_mse, Metric};
 use mlproof_core::params::{Check, Checked};
 use mlproof_core::progress::Observer;
@@ -16,7 +17,6 @@ use mlproof_core::{seed, Error, Result};
 use mlproof_data::{Dataset, Target, Task};
 use mlproof_linear::path::{cv_errors, fit_path_observed, MAX_ALPHAS};
 use mlproof_linear::{one_hot, Path, PathOptions, Penalty, Response, Standardized};
-use mlproof_core::evidence::Finding;
 use serde::Serialize;
 
 /// The dataset used when none is named.
@@ -332,10 +332,7 @@ pub fn run(
             (Results::Path(Box::new(result)), warnings)
         }
     };
-    Ok(
-        Report::new("regularize", applied, Some(data.summary()), results)
-            .with_warnings(warnings),
-    )
+    Ok(Report::new("regularize", applied, Some(data.summary()), results).with_warnings(warnings))
 }
 
 fn mean(v: &[f64]) -> f64 {

@@ -131,6 +131,8 @@ pub fn run_encoding(
         findings,
         reading,
     };
-    Ok(Report::new("features", params.clone(), Some(first.summary()), results)
-        .with_warnings(warnings))
+    Ok(
+        Report::new("features", params.clone(), Some(first.summary()), results)
+            .with_warnings(warnings),
+    )
 }

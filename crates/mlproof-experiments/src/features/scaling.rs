@@ -99,8 +99,10 @@ pub fn run_scaling(
         findings,
         reading,
     };
-    Ok(Report::new("features", params.clone(), Some(data.summary()), results)
-        .with_warnings(warnings))
+    Ok(
+        Report::new("features", params.clone(), Some(data.summary()), results)
+            .with_warnings(warnings),
+    )
 }
 
 /// The tree's fold scores under each scaling against raw columns: computed, not sampled, so
@@ -109,7 +111,12 @@ fn tree_unchanged(tree: &[KnnRow], n_splits: usize) -> Option<Finding> {
     let raw = tree.first()?;
     let largest = tree[1..]
         .iter()
-        .flat_map(|q| q.fold_auc.iter().zip(&raw.fold_auc).map(|(a, b)| (a - b).abs()))
+        .flat_map(|q| {
+            q.fold_auc
+                .iter()
+                .zip(&raw.fold_auc)
+                .map(|(a, b)| (a - b).abs())
+        })
         .fold(0.0f64, f64::max);
     Finding::new(
         "scaling-leaves-trees",

@@ -95,7 +95,12 @@ pub fn path(path: &Path, design: &str, p: usize) -> Vec<Finding> {
             path.error,
         ));
     }
-    out.push(zeroes("the one-SE α", p - one_se.n_nonzero, p, path.l1_ratio));
+    out.push(zeroes(
+        "the one-SE α",
+        p - one_se.n_nonzero,
+        p,
+        path.l1_ratio,
+    ));
     out.push(Finding::new(
         "one-se-simpler",
         "the one-SE α keeps fewer non-zero coefficients than the min-CV α",

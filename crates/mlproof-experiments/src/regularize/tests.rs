@@ -6,7 +6,10 @@ use mlproof_data::registry;
 
 fn path_on(name: &str, params: Params) -> PathResult {
     let data = registry::load(name, 0).unwrap();
-    match run(&data, &params.check().unwrap(), &Silent).unwrap().results {
+    match run(&data, &params.check().unwrap(), &Silent)
+        .unwrap()
+        .results
+    {
         Results::Path(p) => *p,
         Results::Single(_) => panic!("a path was asked for"),
     }
@@ -44,8 +47,14 @@ fn the_one_se_alpha_on_pima_is_the_largest_at_or_under_the_cut_off_of_every_alph
 fn the_lasso_on_pima_beats_the_prior_and_zeroes_coefficients() {
     let r = path_on(DEFAULT_DATASET, Params::default());
     assert!(r.path.cv_baseline > r.path.points[r.path.best].cv_error);
-    assert!((r.train_baseline - 0.6468).abs() < 1e-3, "the prior's log loss");
-    assert_eq!(verdict(&r.findings, "one-se-beats-no-skill"), Verdict::Holds);
+    assert!(
+        (r.train_baseline - 0.6468).abs() < 1e-3,
+        "the prior's log loss"
+    );
+    assert_eq!(
+        verdict(&r.findings, "one-se-beats-no-skill"),
+        Verdict::Holds
+    );
     let zeroed = r.findings.iter().find(|f| f.id == "l1-sparse").unwrap();
     let p = r.features.len();
     assert_eq!(
@@ -118,7 +127,9 @@ fn instability_flips_are_judged_by_an_interval_not_a_bare_ten_percent_cut() {
         let mut p = DemoParams::new(Demo::Instability);
         p.rounds = 40;
         p.correlation = Some(correlation);
-        let r = run_instability(&p.check().unwrap(), &Silent).unwrap().results;
+        let r = run_instability(&p.check().unwrap(), &Silent)
+            .unwrap()
+            .results;
         let f = r
             .findings
             .iter()

@@ -94,13 +94,19 @@ pub fn instability(
     if !(spec.correlation > 0.0 && spec.correlation < 1.0) {
         return Err(Error::param(
             "correlation",
-            format!("must be in (0, 1) (the twins' correlation), got {}", spec.correlation),
+            format!(
+                "must be in (0, 1) (the twins' correlation), got {}",
+                spec.correlation
+            ),
         ));
     }
     if !(2..=MAX_ROUNDS).contains(&spec.rounds) {
         return Err(Error::param(
             "rounds",
-            format!("must be 2 to {MAX_ROUNDS} bootstrap resamples, got {}", spec.rounds),
+            format!(
+                "must be 2 to {MAX_ROUNDS} bootstrap resamples, got {}",
+                spec.rounds
+            ),
         ));
     }
     if spec.pairs == 0 || spec.rows < 20 {

@@ -5,8 +5,8 @@
 use mlproof_core::model::pipeline::{Pipeline, Standardize, Step};
 use mlproof_core::stats::Summary;
 use mlproof_core::Result;
-use ndarray::{Array1, Array2, Axis};
 use mlproof_trees::{TreeClassifier, TreeParams};
+use ndarray::{Array1, Array2, Axis};
 use serde::Serialize;
 
 use super::knn::Knn;

@@ -5,8 +5,8 @@
 
 use mlproof_core::holdout::stratified_holdout;
 use mlproof_core::model::pipeline::{Pipeline, Standardize};
-use mlproof_core::progress::Observer;
 use mlproof_core::model::{BinaryClassifier, ClassWeight, WeightedLogistic};
+use mlproof_core::progress::Observer;
 use mlproof_core::stats::Summary;
 use mlproof_core::{Error, Result};
 use mlproof_trees::ensemble::Forest;
