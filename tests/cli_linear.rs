@@ -154,7 +154,7 @@ fn bad_parameters_are_one_line_usage_errors() {
         ),
         (
             vec!["regularize", "--l1-ratio", "0.5"],
-            "--l1-ratio applies to --penalty elasticnet",
+            "--l1-ratio applies to the elasticnet penalty only",
         ),
         (vec!["regularize", "--n-alphas", "1"], "at least two α"),
         (
@@ -269,13 +269,20 @@ fn the_instability_verdict_is_computed_from_the_table() {
             Some(flips),
             "correlation {corr}"
         );
+        // The verdict is a finding now (Wilson interval over the resamples, ROPE ±10%),
+        // not a sentence decided by the bare 10% cut.
+        let f = r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == "l1-unstable-correlated")
+            .unwrap();
+        assert!(f["method"].as_str().unwrap().starts_with("Wilson"));
         let text = stdout(&mlproof(&args));
-        let says = if flips {
-            "L1 was unstable on this run"
-        } else {
-            "L1 was not unstable on this run"
-        };
-        assert!(text.contains(says), "correlation {corr}: {text}");
+        assert!(
+            text.contains("l1-unstable-correlated") && text.contains("L1 at the one-SE α flips"),
+            "correlation {corr}: {text}"
+        );
     }
 }
 
@@ -305,7 +312,8 @@ fn sparsity_scores_the_recovered_support_against_the_generated_truth() {
 #[test]
 fn feature_demos_report_columns_and_cv_scores() {
     let v = json(&["features", "encoding"]);
-    let sets = v["results"].as_array().unwrap();
+    // `results` is an object now (with `findings` and `reading`); the sets are `results.sets`.
+    let sets = v["results"]["sets"].as_array().unwrap();
     let names: Vec<&str> = sets
         .iter()
         .map(|s| s["dataset"]["name"].as_str().unwrap())

@@ -71,9 +71,9 @@ pub struct RegularizeArgs {
     #[arg(long)]
     pub rounds: Option<usize>,
 
-    /// Instability demo: the correlation between twins, in (0, 1).
-    #[arg(long, default_value_t = 0.99, allow_negative_numbers = true)]
-    pub correlation: f64,
+    /// Instability demo: the correlation between twins, in (0, 1) (default 0.99).
+    #[arg(long, allow_negative_numbers = true)]
+    pub correlation: Option<f64>,
 
     #[command(flatten)]
     pub data: DataArgs,

@@ -1,88 +1,67 @@
 //! `mlproof features scaling|encoding|selection`: feature engineering, measured by CV.
 
-use mlproof_core::data::{registry, Dataset, DatasetSummary};
-use mlproof_core::report::Report;
+use mlproof_core::data::{registry, Dataset};
 use mlproof_core::stats::Summary;
 use mlproof_core::Result;
-use mlproof_linear::features::encoding::{encoding, EncodingRow};
-use mlproof_linear::features::scaling::{scaling, Scaling, ALPHA_FRACTION};
-use mlproof_linear::features::selection::{selection, Selection};
-use mlproof_linear::one_hot;
-use serde::Serialize;
+use mlproof_experiments::features::{
+    self, Demo, EncodingResults, Params, ScalingResults, SelectionResults, ENCODING_DATASETS,
+};
+use mlproof_experiments::Check;
+use mlproof_linear::features::encoding::EncodingRow;
+use mlproof_linear::features::scaling::{KnnRow, ALPHA_FRACTION};
 
 use crate::cli::{FeaturesArgs, FeaturesDemo};
 use crate::render::{num, Doc, Output, Table};
 
-#[derive(Debug, Serialize)]
-struct Params {
-    demo: &'static str,
-    n_splits: usize,
-    keep: Option<usize>,
-    seed: u64,
-}
-
-#[derive(Debug, Serialize)]
-struct EncodingResult {
-    dataset: DatasetSummary,
-    rows: Vec<EncodingRow>,
-}
-
 pub fn run(args: &FeaturesArgs, seed: u64) -> Result<Output> {
-    let (name, default) = match args.demo {
-        FeaturesDemo::Scaling => ("scaling", "pima"),
-        FeaturesDemo::Encoding => ("encoding", "german"),
-        FeaturesDemo::Selection => ("selection", "wisconsin"),
+    let demo = match args.demo {
+        FeaturesDemo::Scaling => Demo::Scaling,
+        FeaturesDemo::Encoding => Demo::Encoding,
+        FeaturesDemo::Selection => Demo::Selection,
     };
-    let data = args.data.load(default, seed)?;
-    let y = data.binary_target()?;
-    let (x, names) = one_hot(&data);
-    let mut params = Params {
-        demo: name,
+    let params = Params {
         n_splits: args.n_splits,
-        keep: None,
+        keep: args.keep,
         seed,
-    };
-    let summary = Some(data.summary());
-    Ok(match args.demo {
-        FeaturesDemo::Scaling => {
-            let r = scaling(&x, &y, args.n_splits, seed)?;
-            let doc = scaling_doc(&data, &names, &r);
-            Output::new(Report::new("features", params, summary, r), doc)
+        ..Params::new(demo)
+    }
+    .check()?;
+    let data = args.data.load(demo.default_dataset(), seed)?;
+    let bar = &crate::progress::BAR;
+    let output = match demo {
+        Demo::Scaling => {
+            let report = features::run_scaling(&data, &params, bar)?;
+            let doc = scaling_doc(&data, &report.results);
+            Output::new(report, doc)
         }
-        FeaturesDemo::Encoding => {
+        Demo::Encoding => {
             // Without --dataset/--data: both bundled sets with categorical columns.
-            let sets = if args.data.given() {
-                vec![data]
-            } else {
-                vec![data, registry::load("car-good", seed)?]
-            };
-            let mut doc = Doc::default();
-            let mut results = Vec::new();
-            for d in &sets {
-                let r = encoding(d, args.n_splits, seed)?;
-                doc.append(encoding_doc(d, &r, args.n_splits));
-                results.push(EncodingResult {
-                    dataset: d.summary(),
-                    rows: r,
-                });
+            let mut sets = vec![data];
+            if !args.data.given() {
+                for name in &ENCODING_DATASETS[1..] {
+                    sets.push(registry::load(name, seed)?);
+                }
             }
-            Output::new(Report::new("features", params, None, results), doc)
+            let report = features::run_encoding(&sets, &params, bar)?;
+            let doc = encoding_doc(&sets, &report.results, args.n_splits);
+            Output::new(report, doc)
         }
-        FeaturesDemo::Selection => {
-            let keep = args.keep.unwrap_or((names.len() / 2).max(1));
-            params.keep = Some(keep);
-            let r = selection(&x, &y, keep, args.n_splits, seed)?;
-            let doc = selection_doc(&data, &names, &r, args.n_splits);
-            Output::new(Report::new("features", params, summary, r), doc)
+        Demo::Selection => {
+            let report = features::run_selection(&data, &params, bar)?;
+            let doc = selection_doc(&data, &report.results, args.n_splits);
+            Output::new(report, doc)
         }
-    })
+    };
+    if let Some(warnings) = output.report["warnings"].as_array() {
+        for w in warnings.iter().filter_map(|w| w.as_str()) {
+            eprintln!("mlproof: warning: {w}");
+        }
+    }
+    Ok(output)
 }
 
-fn auc(s: &Summary) -> String {
-    format!("{:.3} ± {:.3}", s.mean, (s.ci95_high - s.ci95_low) / 2.0)
-}
-
-fn scaling_doc(data: &Dataset, names: &[String], r: &Scaling) -> Doc {
+fn scaling_doc(data: &Dataset, res: &ScalingResults) -> Doc {
+    let (r, names) = (&res.scaling, &res.features);
     let mut doc = Doc::default();
     doc.title(format!(
         "Scaling on {}: the same penalty, and k-NN, with and without it",
@@ -105,13 +84,9 @@ fn scaling_doc(data: &Dataset, names: &[String], r: &Scaling) -> Doc {
         ],
         &[1, 2, 3],
     );
-    let mut zeroed_raw = Vec::new();
     for q in &r.penalty {
         let moved = match (q.standardized != 0.0, q.raw_per_sd != 0.0) {
-            (true, false) => {
-                zeroed_raw.push(names[q.feature].clone());
-                "zeroed on raw".to_owned()
-            }
+            (true, false) => "zeroed on raw".to_owned(),
             (false, true) => "kept only on raw".to_owned(),
             (false, false) => String::new(),
             (true, true) => format!("{:+.0}%", 100.0 * (q.raw_per_sd / q.standardized - 1.0)),
@@ -125,50 +100,44 @@ fn scaling_doc(data: &Dataset, names: &[String], r: &Scaling) -> Doc {
         ]);
     }
     doc.table(t);
-    let small: Vec<String> = {
-        let mut by_sd: Vec<_> = r.penalty.iter().collect();
-        by_sd.sort_by(|a, b| a.sd.total_cmp(&b.sd));
-        by_sd
-            .iter()
-            .take(2)
-            .map(|q| format!("{} (sd {})", names[q.feature], num(q.sd)))
-            .collect()
-    };
-    doc.paragraph(format!(
-        "On raw columns a feature in small units needs a large coefficient, and the penalty \
-         charges it by that size; a feature in large units gets off lightly. Smallest scales \
-         here: {}. {}",
-        small.join(", "),
-        if zeroed_raw.is_empty() {
-            "No feature was zeroed only because of its units on this data.".to_owned()
-        } else {
-            format!(
-                "Zeroed on raw columns but kept when standardised: {}.",
-                zeroed_raw.join(", ")
-            )
+    let mut k = Table::new(
+        &["scaling", "model", "CV ROC-AUC ± 95% CI", "no skill"],
+        &[2, 3],
+    );
+    let mut rows = |model: String, rows: &[KnnRow]| {
+        for q in rows {
+            k.row(vec![
+                q.scaling.into(),
+                model.clone(),
+                auc(&q.auc),
+                num(res.auc_baseline),
+            ]);
         }
-    ));
-    let mut k = Table::new(&["k-NN scaling", "CV ROC-AUC ± 95% CI"], &[1]);
-    for q in &r.knn {
-        k.row(vec![q.scaling.into(), auc(&q.auc)]);
-    }
+    };
+    rows(format!("{}-NN", r.k), &r.knn);
+    rows(
+        format!(
+            "tree (depth {})",
+            mlproof_linear::features::scaling::TREE_DEPTH
+        ),
+        &r.tree,
+    );
     doc.table(k);
-    let best = r
-        .knn
-        .iter()
-        .max_by(|a, b| a.auc.mean.total_cmp(&b.auc.mean));
-    if let (Some(best), Some(raw)) = (best, r.knn.first()) {
-        doc.paragraph(format!(
-            "{}-NN ranks rows by Euclidean distance, so on raw columns the widest column decides \
-             who is near. Best here: {} ({:.3}), against {:.3} unscaled; scalers are fitted \
-             inside each training fold.",
-            r.k, best.scaling, best.auc.mean, raw.auc.mean
-        ));
-    }
+    doc.paragraph(
+        "k-NN ranks rows by Euclidean distance, so on raw columns the widest column decides who \
+         is near; a tree compares values within one column only. Scalers are fitted inside each \
+         training fold.",
+    );
+    crate::render::findings(&mut doc, &res.findings);
+    doc.paragraph(res.reading.clone());
     doc
 }
 
-fn encoding_doc(data: &Dataset, rows: &[EncodingRow], n_splits: usize) -> Doc {
+fn auc(s: &Summary) -> String {
+    format!("{:.3} ± {:.3}", s.mean, (s.ci95_high - s.ci95_low) / 2.0)
+}
+
+fn encoding_table(data: &Dataset, rows: &[EncodingRow], n_splits: usize, baseline: f64) -> Doc {
     let mut doc = Doc::default();
     doc.title(format!(
         "Encoding the categorical columns of {} ({} of {} features), stratified {n_splits}-fold CV",
@@ -177,8 +146,14 @@ fn encoding_doc(data: &Dataset, rows: &[EncodingRow], n_splits: usize) -> Doc {
         data.n_features()
     ));
     let mut t = Table::new(
-        &["encoding", "model", "columns", "CV ROC-AUC ± 95% CI"],
-        &[2, 3],
+        &[
+            "encoding",
+            "model",
+            "columns",
+            "CV ROC-AUC ± 95% CI",
+            "no skill",
+        ],
+        &[2, 3, 4],
     );
     for q in rows {
         t.row(vec![
@@ -186,24 +161,26 @@ fn encoding_doc(data: &Dataset, rows: &[EncodingRow], n_splits: usize) -> Doc {
             q.model.into(),
             q.columns.to_string(),
             auc(&q.auc),
+            num(baseline),
         ]);
     }
     doc.table(t);
-    let best = |model: &str| {
-        rows.iter()
-            .filter(|q| q.model.starts_with(model))
-            .max_by(|a, b| a.auc.mean.total_cmp(&b.auc.mean))
-            .map(|q| q.encoding.name())
-            .unwrap_or("n/a")
-    };
-    doc.paragraph(format!(
+    doc
+}
+
+fn encoding_doc(sets: &[Dataset], r: &EncodingResults, n_splits: usize) -> Doc {
+    let mut doc = Doc::default();
+    for (data, set) in sets.iter().zip(&r.sets) {
+        doc.append(encoding_table(data, &set.rows, n_splits, r.auc_baseline));
+    }
+    doc.paragraph(
         "Ordinal codes impose an order (sorted level names) a linear model takes literally; a \
          tree only splits on it. Target encoding replaces a level by its smoothed positive rate \
-         on the training fold (m = 10), one column per feature. Best on this data: {} for \
-         logistic regression, {} for the tree.",
-        best("logistic"),
-        best("tree")
-    ));
+         on the training fold (m = 10), one column per feature. Each alternative is compared \
+         with one-hot on the same folds.",
+    );
+    crate::render::findings(&mut doc, &r.findings);
+    doc.paragraph(r.reading.clone());
     doc
 }
 
@@ -218,7 +195,8 @@ fn short(name: &str) -> String {
     }
 }
 
-fn selection_doc(data: &Dataset, names: &[String], r: &Selection, n_splits: usize) -> Doc {
+fn selection_doc(data: &Dataset, res: &SelectionResults, n_splits: usize) -> Doc {
+    let (r, names) = (&res.selection, &res.features);
     let mut doc = Doc::default();
     doc.title(format!(
         "Feature selection on {}: four rankings, then logistic regression on each top {}",
@@ -234,15 +212,20 @@ fn selection_doc(data: &Dataset, names: &[String], r: &Selection, n_splits: usiz
         t.row(row);
     }
     doc.table(t);
-    let mut s = Table::new(&["features used", "CV ROC-AUC ± 95% CI"], &[1]);
+    let mut s = Table::new(
+        &["features used", "CV ROC-AUC ± 95% CI", "no skill"],
+        &[1, 2],
+    );
     s.row(vec![
         format!("all {}", names.len()),
         auc(&r.all_features_auc),
+        num(res.auc_baseline),
     ]);
     for q in &r.rankings {
         s.row(vec![
             format!("top {} by {}", r.keep, q.method),
             auc(&q.subset_auc),
+            num(res.auc_baseline),
         ]);
     }
     doc.table(s);
@@ -254,5 +237,7 @@ fn selection_doc(data: &Dataset, names: &[String], r: &Selection, n_splits: usiz
          of the subsets are slightly optimistic alike; `mlproof leakage --kind preprocessing` \
          measures how much selection outside the folds can flatter."
     ));
+    crate::render::findings(&mut doc, &res.findings);
+    doc.paragraph(res.reading.clone());
     doc
 }

@@ -1,18 +1,15 @@
 //! `mlproof regularize`: an L1, L2 or elastic-net fit at one α, or the whole path with the
 //! α chosen by cross-validation and by the one-standard-error rule.
 
-use std::collections::BTreeMap;
-
-use mlproof_core::data::{Dataset, Target, Task};
-use mlproof_core::report::Report;
-use mlproof_core::{Error, Result};
-use mlproof_linear::path::PathPoint;
-use mlproof_linear::{
-    cross_validate, fit_path, one_hot, Path, PathOptions, Penalty, Response, Standardized,
+use mlproof_core::data::{Dataset, Task};
+use mlproof_core::Result;
+use mlproof_experiments::regularize::{
+    self, Applied, Params, PathResult, PenaltyKind, Results, Single,
 };
-use serde::Serialize;
+use mlproof_experiments::Check;
+use mlproof_linear::path::PathPoint;
 
-use crate::cli::{PenaltyKind, RegularizeArgs, TaskArg};
+use crate::cli::{self, RegularizeArgs, TaskArg};
 use crate::render::{num, Doc, Figure, Line, Output, Table};
 
 /// The most coefficient paths drawn in one plot (the largest ones).
@@ -24,203 +21,44 @@ pub fn run(args: &RegularizeArgs, seed: u64) -> Result<Output> {
     if let Some(demo) = args.demo {
         return super::regularize_demo::run(demo, args, seed);
     }
-    let l1_ratio = l1_ratio(args)?;
-    let (data, response) = load(args, seed)?;
-    let (x, names) = one_hot(&data);
-    let design = Standardized::fit(&x);
-    let mut opts = PathOptions::new(l1_ratio);
-    opts.n_alphas = args.n_alphas;
-    opts.n_splits = args.n_splits;
-    opts.seed = seed;
-    opts.time_ordered = data.time.is_some();
-    let params = Params {
-        penalty: penalty_name(args.penalty),
-        l1_ratio,
-        alpha: args.alpha,
-        n_alphas: args.alpha.is_none().then_some(args.n_alphas),
-        n_splits: args.n_splits,
-        cv: match (&response, opts.time_ordered) {
-            (_, true) => "time-series",
-            (Response::Binary(_), false) => "stratified",
-            (Response::Continuous(_), false) => "shuffled",
-        },
-        task: task_of(&response),
-        seed,
-    };
-    let constant: Vec<String> = design.constant.iter().map(|&j| names[j].clone()).collect();
-    match args.alpha {
-        Some(alpha) => {
-            let pen = Penalty::new(alpha, l1_ratio)?;
-            let fit = mlproof_linear::fit(&design.z, &response, pen)?;
-            let cv = cross_validate(&x, &response, l1_ratio, &[alpha], &opts)?[0];
-            let (raw, raw_intercept) = design.to_raw(&fit.coef, fit.intercept);
-            let result = Single {
-                features: names.clone(),
-                coefficients: names
-                    .iter()
-                    .cloned()
-                    .zip(fit.coef.iter().copied())
-                    .collect(),
-                intercept: fit.intercept,
-                raw_coefficients: names.iter().cloned().zip(raw.iter().copied()).collect(),
-                raw_intercept,
-                n_nonzero: fit.n_nonzero(),
-                error: response.error_name(),
-                train_error: response.error(&fit.decision(design.z.view())),
-                cv_error: cv.0,
-                cv_se: cv.1,
-                constant_columns: constant,
-            };
-            let doc = single_doc(&data, &params, &result);
-            Ok(Output::new(
-                Report::new("regularize", params, Some(data.summary()), result),
-                doc,
-            ))
-        }
-        None => {
-            if args.n_alphas < 2 {
-                return Err(Error::usage(format!(
-                    "a path needs at least two α: set --n-alphas 2 or more, got {}",
-                    args.n_alphas
-                )));
-            }
-            let path = fit_path(&x, &response, &opts)?;
-            let by_name = |i: usize| -> BTreeMap<String, f64> {
-                names
-                    .iter()
-                    .cloned()
-                    .zip(path.points[i].coef.iter().copied())
-                    .collect()
-            };
-            let result = PathResult {
-                at_min_cv: by_name(path.best),
-                at_one_se: by_name(path.one_se),
-                features: names.clone(),
-                constant_columns: constant,
-                path,
-            };
-            let doc = path_doc(&data, &params, &result);
-            Ok(Output::new(
-                Report::new("regularize", params, Some(data.summary()), result),
-                doc,
-            ))
-        }
+    if args.rounds.is_some() || args.correlation.is_some() {
+        return Err(mlproof_core::Error::usage(
+            "--rounds and --correlation apply to --demo only",
+        ));
     }
-}
-
-/// ρ from --penalty and --l1-ratio.
-pub fn l1_ratio(args: &RegularizeArgs) -> Result<f64> {
-    match (args.penalty, args.l1_ratio) {
-        (PenaltyKind::L1, None) => Ok(1.0),
-        (PenaltyKind::L2, None) => Ok(0.0),
-        (PenaltyKind::Elasticnet, r) => {
-            let r = r.unwrap_or(0.5);
-            mlproof_linear::penalty::check_l1_ratio(r)?;
-            Ok(r)
-        }
-        (p, Some(_)) => Err(Error::usage(format!(
-            "--l1-ratio applies to --penalty elasticnet; --penalty {} fixes it",
-            penalty_name(p)
-        ))),
-    }
-}
-
-fn penalty_name(p: PenaltyKind) -> &'static str {
-    match p {
-        PenaltyKind::L1 => "l1",
-        PenaltyKind::L2 => "l2",
-        PenaltyKind::Elasticnet => "elasticnet",
-    }
-}
-
-/// The data with the task --task asks for, and its response.
-pub fn load(args: &RegularizeArgs, seed: u64) -> Result<(Dataset, Response)> {
     let task = args.task.map(|t| match t {
         TaskArg::Regression => Task::Regression,
         TaskArg::Classification => Task::Classification,
     });
-    let data = args.data.load_with_task("pima", seed, task)?;
-    if let Some(t) = task {
-        if t != data.task() {
-            return Err(Error::usage(format!(
-                "--task {} does not fit target '{}' of {}, which is {}; name another column \
-                 with --target COLUMN",
-                if t == Task::Regression {
-                    "regression"
-                } else {
-                    "classification"
-                },
-                data.target_name,
-                data.name,
-                if t == Task::Regression {
-                    "a class target"
-                } else {
-                    "continuous"
-                },
-            )));
-        }
+    let params = Params {
+        penalty: match args.penalty {
+            cli::PenaltyKind::L1 => PenaltyKind::L1,
+            cli::PenaltyKind::L2 => PenaltyKind::L2,
+            cli::PenaltyKind::Elasticnet => PenaltyKind::Elasticnet,
+        },
+        l1_ratio: args.l1_ratio,
+        alpha: args.alpha,
+        n_alphas: args.n_alphas,
+        n_splits: args.n_splits,
+        task,
+        seed,
     }
-    let response = match &data.target {
-        Target::Continuous { y } => Response::Continuous(y.clone()),
-        Target::Classes { .. } => Response::Binary(data.binary_target()?.to_vec()),
+    .check()?;
+    let data = args
+        .data
+        .load_with_task(regularize::DEFAULT_DATASET, seed, task)?;
+    let report = regularize::run(&data, &params, &crate::progress::BAR)?;
+    for w in &report.warnings {
+        eprintln!("mlproof: warning: {w}");
+    }
+    let doc = match &report.results {
+        Results::Single(r) => single_doc(&data, &report.params, r),
+        Results::Path(r) => path_doc(&data, &report.params, r),
     };
-    if let Response::Continuous(y) = &response {
-        if y.iter().all(|&v| v == y[0]) {
-            return Err(Error::input(format!(
-                "target '{}' is constant: there is nothing to regress",
-                data.target_name
-            )));
-        }
-    }
-    Ok((data, response))
+    Ok(Output::new(report, doc))
 }
 
-fn task_of(r: &Response) -> &'static str {
-    match r {
-        Response::Continuous(_) => "regression",
-        Response::Binary(_) => "classification",
-    }
-}
-
-#[derive(Debug, Serialize)]
-struct Params {
-    penalty: &'static str,
-    l1_ratio: f64,
-    alpha: Option<f64>,
-    n_alphas: Option<usize>,
-    n_splits: usize,
-    cv: &'static str,
-    task: &'static str,
-    seed: u64,
-}
-
-/// One fit. Coefficients are on standardised features; `raw_*` on the original scale.
-#[derive(Debug, Serialize)]
-struct Single {
-    features: Vec<String>,
-    coefficients: BTreeMap<String, f64>,
-    intercept: f64,
-    raw_coefficients: BTreeMap<String, f64>,
-    raw_intercept: f64,
-    n_nonzero: usize,
-    error: &'static str,
-    train_error: f64,
-    cv_error: f64,
-    cv_se: f64,
-    constant_columns: Vec<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct PathResult {
-    features: Vec<String>,
-    /// Coefficients (standardised) by feature name at the two chosen α.
-    at_min_cv: BTreeMap<String, f64>,
-    at_one_se: BTreeMap<String, f64>,
-    constant_columns: Vec<String>,
-    path: Path,
-}
-
-fn model_name(p: &Params) -> String {
+fn model_name(p: &Applied) -> String {
     let regression = p.task == "regression";
     match (regression, p.l1_ratio) {
         (true, 1.0) => "lasso".to_owned(),
@@ -249,7 +87,7 @@ fn constant_note(doc: &mut Doc, constant: &[String]) {
     }
 }
 
-fn single_doc(data: &Dataset, p: &Params, r: &Single) -> Doc {
+fn single_doc(data: &Dataset, p: &Applied, r: &Single) -> Doc {
     let mut doc = Doc::default();
     doc.title(format!(
         "{} on {} (target {}), α = {}",
@@ -279,23 +117,41 @@ fn single_doc(data: &Dataset, p: &Params, r: &Single) -> Doc {
         String::new(),
     ]);
     doc.table(t);
+    let mut e = Table::new(&[r.error, "model", "no skill"], &[1, 2]);
+    e.row(vec![
+        "training rows".into(),
+        num(r.train_error),
+        num(r.train_baseline),
+    ]);
+    e.row(vec![
+        format!("{}-fold {} CV (± {})", p.n_splits, p.cv, num(r.cv_se)),
+        num(r.cv_error),
+        num(r.cv_baseline),
+    ]);
+    doc.table(e);
     doc.paragraph(format!(
-        "{} of {} coefficients are non-zero. {}: {} on the training rows, {} ± {} by {}-fold {} \
-         CV (standardised inside each fold).",
+        "{} of {} coefficients are non-zero. Standardised inside each fold; no skill: the \
+         training rows' {}.",
         r.n_nonzero,
         r.features.len(),
-        r.error,
-        num(r.train_error),
-        num(r.cv_error),
-        num(r.cv_se),
-        p.n_splits,
-        p.cv
+        no_skill_model(r.error)
     ));
     constant_note(&mut doc, &r.constant_columns);
+    crate::render::findings(&mut doc, &r.findings);
+    doc.paragraph(r.reading.clone());
     doc
 }
 
-fn path_doc(data: &Dataset, p: &Params, r: &PathResult) -> Doc {
+/// The model a no-skill error comes from.
+fn no_skill_model(error: &str) -> &'static str {
+    if error == "MSE" {
+        "mean"
+    } else {
+        "prior"
+    }
+}
+
+fn path_doc(data: &Dataset, p: &Applied, r: &PathResult) -> Doc {
     let path = &r.path;
     let pts = &path.points;
     let mut doc = Doc::default();
@@ -317,9 +173,10 @@ fn path_doc(data: &Dataset, p: &Params, r: &PathResult) -> Doc {
             &format!("train {}", path.error),
             &format!("CV {}", path.error),
             "± SE",
+            "no skill",
             "",
         ],
-        &[0, 1, 2, 3, 4],
+        &[0, 1, 2, 3, 4, 5],
     );
     let step = (pts.len() / 10).max(1);
     for (i, q) in pts.iter().enumerate() {
@@ -336,6 +193,7 @@ fn path_doc(data: &Dataset, p: &Params, r: &PathResult) -> Doc {
             num(q.train_error),
             num(q.cv_error),
             num(q.cv_se),
+            num(path.cv_baseline),
             mark.into(),
         ]);
     }
@@ -346,19 +204,14 @@ fn path_doc(data: &Dataset, p: &Params, r: &PathResult) -> Doc {
     }
     doc.table(c);
     doc.paragraph(format!(
-        "Minimum CV {}: α = {:.4e} with {} non-zero coefficients ({} ± {}). The one-standard-error \
-         rule takes the largest α within one SE of that minimum: α = {:.4e}, {} non-zero ({}). \
-         Training error only falls as α falls; CV error is what tells when the penalty helps.",
+        "no skill: the CV {} of the training folds' {} (train: {}).",
         path.error,
-        best.alpha,
-        best.n_nonzero,
-        num(best.cv_error),
-        num(best.cv_se),
-        one_se.alpha,
-        one_se.n_nonzero,
-        num(one_se.cv_error),
+        no_skill_model(path.error),
+        num(r.train_baseline)
     ));
     constant_note(&mut doc, &r.constant_columns);
+    crate::render::findings(&mut doc, &r.findings);
+    doc.paragraph(r.reading.clone());
     doc
 }
 

@@ -1,69 +1,46 @@
 //! `mlproof regularize --demo sparsity|instability`: the claims about L1 and L2, measured.
 
-use mlproof_core::report::Report;
 use mlproof_core::{Error, Result};
-use mlproof_linear::demo::instability::{instability, Instability, InstabilitySpec, FLIP};
-use mlproof_linear::demo::sparsity::{sparsity, Sparsity, SparsitySpec};
-use serde::Serialize;
+use mlproof_experiments::regularize::demo::{
+    self, Demo, DemoParams, InstabilityResults, SparsityResults,
+};
+use mlproof_experiments::Check;
+use mlproof_linear::demo::instability::FLIP;
 
 use crate::cli::{RegularizeArgs, RegularizeDemo};
 use crate::render::{num, Doc, Output, Table};
 
-pub fn run(demo: RegularizeDemo, args: &RegularizeArgs, seed: u64) -> Result<Output> {
+pub fn run(which: RegularizeDemo, args: &RegularizeArgs, seed: u64) -> Result<Output> {
     if args.data.given() {
         return Err(Error::usage(
             "the regularize demos run on generated data with a known truth; drop --dataset/--data",
         ));
     }
-    match demo {
+    let mut params = DemoParams::new(match which {
+        RegularizeDemo::Sparsity => Demo::Sparsity,
+        RegularizeDemo::Instability => Demo::Instability,
+    });
+    params.seed = seed;
+    if let Some(r) = args.rounds {
+        params.rounds = r;
+    }
+    if args.correlation.is_some() {
+        params.correlation = args.correlation;
+    }
+    let params = params.check()?;
+    let bar = &crate::progress::BAR;
+    Ok(match which {
         RegularizeDemo::Sparsity => {
-            let spec = SparsitySpec {
-                rows: args.rounds.unwrap_or(200),
-                ..SparsitySpec::default()
-            };
-            let r = sparsity(&spec, seed)?;
-            let doc = sparsity_doc(&r);
-            Ok(Output::new(
-                Report::new(
-                    "regularize",
-                    Params {
-                        demo: "sparsity",
-                        seed,
-                    },
-                    None,
-                    r,
-                ),
-                doc,
-            ))
+            let report = demo::run_sparsity(&params, bar)?;
+            let doc = sparsity_doc(&report.results);
+            Output::new(report, doc)
         }
         RegularizeDemo::Instability => {
-            let spec = InstabilitySpec {
-                rounds: args.rounds.unwrap_or(100),
-                correlation: args.correlation,
-                ..InstabilitySpec::default()
-            };
-            let r = instability(&spec, seed)?;
-            let doc = instability_doc(&r);
-            Ok(Output::new(
-                Report::new(
-                    "regularize",
-                    Params {
-                        demo: "instability",
-                        seed,
-                    },
-                    None,
-                    r,
-                ),
-                doc,
-            ))
+            let report = demo::run_instability(&params, bar)?;
+            let doc = instability_doc(&report.results);
+            Output::new(report, doc)
         }
-    }
-}
-
-#[derive(Debug, Serialize)]
-struct Params {
-    demo: &'static str,
-    seed: u64,
+    })
 }
 
 fn pct(x: f64) -> String {
@@ -74,7 +51,8 @@ fn pct(x: f64) -> String {
     }
 }
 
-fn sparsity_doc(r: &Sparsity) -> Doc {
+fn sparsity_doc(results: &SparsityResults) -> Doc {
+    let r = &results.sparsity;
     let s = &r.spec;
     let mut doc = Doc::default();
     doc.title(format!(
@@ -116,36 +94,17 @@ fn sparsity_doc(r: &Sparsity) -> Doc {
         ]);
     }
     doc.table(t);
-    let l1 = r
-        .rows
-        .iter()
-        .find(|q| q.penalty == "L1" && q.rule == "1-SE");
-    let l2 = r
-        .rows
-        .iter()
-        .find(|q| q.penalty == "L2" && q.rule == "min CV");
-    if let (Some(l1), Some(l2)) = (l1, l2) {
-        doc.paragraph(format!(
-            "Precision is the share of kept features that are informative; recall the share of \
-             informative features kept. On this run L1 (1-SE α) kept {} features with precision {} \
-             and recall {}; L2 kept {} of {} (precision {}){}.",
-            l1.kept,
-            pct(l1.precision),
-            pct(l1.recall),
-            l2.kept,
-            s.features,
-            pct(l2.precision),
-            if l2.kept == s.features {
-                ": it shrinks coefficients but zeroes none"
-            } else {
-                ""
-            }
-        ));
-    }
+    doc.paragraph(
+        "Precision is the share of kept features that are informative (no skill: the \
+         informative share of all features); recall the share of informative features kept.",
+    );
+    crate::render::findings(&mut doc, &results.findings);
+    doc.paragraph(results.reading.clone());
     doc
 }
 
-fn instability_doc(r: &Instability) -> Doc {
+fn instability_doc(results: &InstabilityResults) -> Doc {
+    let r = &results.instability;
     let s = &r.spec;
     let mut doc = Doc::default();
     doc.title(format!(
@@ -193,35 +152,12 @@ fn instability_doc(r: &Instability) -> Doc {
         ]);
     }
     doc.table(t);
-    let flipped: Vec<String> = r
-        .rows
-        .iter()
-        .filter(|q| q.penalty == "L1" && q.unstable)
-        .map(|q| {
-            format!(
-                "pair {} at the {} α (only A {}, only B {})",
-                q.pair,
-                q.rule,
-                pct(q.only_first),
-                pct(q.only_second)
-            )
-        })
-        .collect();
-    let verdict = if r.l1_unstable {
-        format!(
-            "L1 was unstable on this run: which twin it kept flipped between resamples on {}.",
-            flipped.join(", ")
-        )
-    } else {
-        "L1 was not unstable on this run: on no pair, at either α, did each twin survive \
-         alone in at least 10% of resamples."
-            .to_owned()
-    };
     doc.paragraph(format!(
-        "{verdict} A pair 'flips' when each twin is the only one kept in at least {:.0}% of \
-         resamples. A's share is |w_A|/(|w_A| + |w_B|): near 0.5 with a small sd means the \
-         weight is shared.",
+        "A pair 'flips' when each twin is the only one kept in at least {:.0}% of resamples. \
+         A's share is |w_A|/(|w_A| + |w_B|): near 0.5 with a small sd means the weight is shared.",
         100.0 * FLIP
     ));
+    crate::render::findings(&mut doc, &results.findings);
+    doc.paragraph(results.reading.clone());
     doc
 }

@@ -26,11 +26,13 @@
 
 pub mod claims;
 pub mod common;
+pub mod cv;
 pub mod datasets;
+pub mod features;
 pub mod imbalance;
 pub mod metrics;
+pub mod regularize;
 pub mod resample;
-pub mod cv;
 pub mod split;
 
 pub use mlproof_core::evidence::{Finding, Verdict};

@@ -2,6 +2,8 @@
 //! largest α down with warm starts, with the training error and the cross-validated error
 //! at each α, and the α chosen by minimum CV error and by the one-standard-error rule.
 
+use mlproof_core::progress::{Observer, Silent};
+use mlproof_core::stats::{one_standard_error, OneSe, Summary};
 use mlproof_core::{Error, Result};
 use mlproof_validation::{Fold, Splitter};
 use ndarray::{Array1, Array2, Axis};
@@ -125,12 +127,13 @@ impl Solver {
 /// `n` α from `alpha_max` down to `alpha_max·eps`, evenly spaced in log α.
 pub fn alpha_grid(alpha_max: f64, n: usize, eps: f64) -> Result<Vec<f64>> {
     if !(2..=MAX_ALPHAS).contains(&n) {
-        return Err(Error::usage(format!(
-            "a path needs between 2 and {MAX_ALPHAS} α: set --n-alphas accordingly, got {n}"
-        )));
+        return Err(Error::param(
+            "n_alphas",
+            format!("must be between 2 and {MAX_ALPHAS}: a path needs at least two α (got {n})"),
+        ));
     }
     if !(eps > 0.0 && eps < 1.0) {
-        return Err(Error::usage(format!("--eps must be in (0, 1), got {eps}")));
+        return Err(Error::param("eps", format!("must be in (0, 1), got {eps}")));
     }
     let step = eps.ln() / (n - 1) as f64;
     Ok((0..n)
@@ -150,6 +153,8 @@ pub struct PathPoint {
     pub cv_error: f64,
     /// Standard error of the CV error: the fold errors' standard deviation / √k.
     pub cv_se: f64,
+    /// The CV error of each fold, in fold order (the same folds at every α).
+    pub cv_folds: Vec<f64>,
 }
 
 /// A whole path with its two choices of α.
@@ -163,6 +168,46 @@ pub struct Path {
     pub best: usize,
     /// Index of the largest α whose CV error is within one standard error of the best.
     pub one_se: usize,
+    /// The one-standard-error rule as applied: the best point's SE and the cut-off
+    /// (best CV error + SE) every point was held to.
+    pub one_se_rule: OneSe,
+    /// The no-skill model's CV error (the training fold's mean, or its prior, predicted for
+    /// every test row), the mean over folds.
+    pub cv_baseline: f64,
+    /// The no-skill model's error on each fold.
+    pub cv_baseline_folds: Vec<f64>,
+    /// The folds behind every CV error.
+    #[serde(skip)]
+    pub folds: Vec<Fold>,
+    /// What the fold split warned about (scikit-learn's warnings for the same folds).
+    #[serde(skip)]
+    pub warnings: Vec<String>,
+}
+
+/// The CV errors of a grid: per α and fold, with the no-skill model's per fold.
+#[derive(Debug, Clone)]
+pub struct CvErrors {
+    pub folds: Vec<Fold>,
+    /// `errors[i][f]`: the error at the i-th α on fold f.
+    pub errors: Vec<Vec<f64>>,
+    /// The no-skill model's error on each fold.
+    pub baseline: Vec<f64>,
+    pub warnings: Vec<String>,
+}
+
+impl CvErrors {
+    /// Mean over folds and its standard error (fold standard deviation / √k) at each α.
+    pub fn summaries(&self) -> Vec<(f64, f64)> {
+        self.errors.iter().map(|e| mean_se(e)).collect()
+    }
+}
+
+/// Mean of the fold errors and its standard error: sample sd (k − 1) / √k.
+fn mean_se(errs: &[f64]) -> (f64, f64) {
+    let k = errs.len() as f64;
+    let mean = errs.iter().sum::<f64>() / k;
+    let var = errs.iter().map(|e| (e - mean).powi(2)).sum::<f64>() / (k - 1.0);
+    (mean, (var / k).sqrt())
 }
 
 /// Options of [`fit_path`].
@@ -199,6 +244,16 @@ impl PathOptions {
 /// for time-ordered rows), standardising inside each fold.
 /// The grid comes from all rows, as scikit-learn's `ElasticNetCV` takes it.
 pub fn fit_path(x: &Array2<f64>, response: &Response, opts: &PathOptions) -> Result<Path> {
+    fit_path_observed(x, response, opts, &Silent)
+}
+
+/// [`fit_path`], reporting each cross-validation fold to `progress`.
+pub fn fit_path_observed(
+    x: &Array2<f64>,
+    response: &Response,
+    opts: &PathOptions,
+    progress: &dyn Observer,
+) -> Result<Path> {
     check_l1_ratio(opts.l1_ratio)?;
     let design = Standardized::fit(x);
     let solver = Solver::new(&design.z, response)?;
@@ -225,12 +280,13 @@ pub fn fit_path(x: &Array2<f64>, response: &Response, opts: &PathOptions) -> Res
     };
     let p = x.ncols();
     let fits = solver.walk(opts.l1_ratio, &alphas, p)?;
-    let cv = cross_validate(x, response, opts.l1_ratio, &alphas, opts)?;
+    let cv = cv_errors(x, response, opts.l1_ratio, &alphas, opts, progress)?;
     let points: Vec<PathPoint> = fits
         .iter()
         .zip(&alphas)
-        .zip(&cv)
-        .map(|((fit, &alpha), &(cv_error, cv_se))| PathPoint {
+        .zip(cv.summaries())
+        .zip(&cv.errors)
+        .map(|(((fit, &alpha), (cv_error, cv_se)), folds)| PathPoint {
             alpha,
             coef: fit.coef.to_vec(),
             intercept: fit.intercept,
@@ -238,16 +294,22 @@ pub fn fit_path(x: &Array2<f64>, response: &Response, opts: &PathOptions) -> Res
             train_error: response.error(&fit.decision(design.z.view())),
             cv_error,
             cv_se,
+            cv_folds: folds.clone(),
         })
         .collect();
-    let (best, one_se) = choose(&points);
+    let rule = choose(&points)?;
     Ok(Path {
         l1_ratio: opts.l1_ratio,
         error: response.error_name(),
         n_splits: opts.n_splits,
         points,
-        best,
-        one_se,
+        best: rule.best,
+        one_se: rule.choice,
+        one_se_rule: rule,
+        cv_baseline: cv.baseline.iter().sum::<f64>() / cv.baseline.len().max(1) as f64,
+        cv_baseline_folds: cv.baseline,
+        folds: cv.folds,
+        warnings: cv.warnings,
     })
 }
 
@@ -260,42 +322,73 @@ pub fn cross_validate(
     alphas: &[f64],
     opts: &PathOptions,
 ) -> Result<Vec<(f64, f64)>> {
-    let folds = folds(x.nrows(), response, opts)?;
-    let fold_errors: Vec<Vec<f64>> = folds
-        .par_iter()
-        .map(|fold| fold_path_errors(x, response, fold, l1_ratio, alphas))
-        .collect::<Result<_>>()?;
-    let k = fold_errors.len() as f64;
-    Ok((0..alphas.len())
-        .map(|i| {
-            let errs: Vec<f64> = fold_errors.iter().map(|e| e[i]).collect();
-            let mean = errs.iter().sum::<f64>() / k;
-            let var = errs.iter().map(|e| (e - mean).powi(2)).sum::<f64>() / (k - 1.0);
-            (mean, (var / k).sqrt())
-        })
-        .collect())
+    Ok(cv_errors(x, response, l1_ratio, alphas, opts, &Silent)?.summaries())
 }
 
-/// The α with the least CV error, and the largest α within one standard error of it
-/// (Hastie, Tibshirani & Friedman, *Elements of Statistical Learning*, §7.10).
-pub fn choose(points: &[PathPoint]) -> (usize, usize) {
-    let best = (0..points.len())
-        .min_by(|&a, &b| points[a].cv_error.total_cmp(&points[b].cv_error))
-        .unwrap_or(0);
-    let bar = points[best].cv_error + points[best].cv_se;
-    let one_se = (0..points.len())
-        .filter(|&i| points[i].cv_error <= bar)
-        .max_by(|&a, &b| points[a].alpha.total_cmp(&points[b].alpha))
-        .unwrap_or(best);
-    (best, one_se)
+/// The test error of every fold at each of `alphas` (descending), and of the no-skill model
+/// fitted on the same training rows; `progress` ticks once per fold.
+pub fn cv_errors(
+    x: &Array2<f64>,
+    response: &Response,
+    l1_ratio: f64,
+    alphas: &[f64],
+    opts: &PathOptions,
+    progress: &dyn Observer,
+) -> Result<CvErrors> {
+    let (folds, warnings) = folds(x.nrows(), response, opts)?;
+    progress.start("cross-validating the path", folds.len());
+    let fold_errors: Vec<(Vec<f64>, f64)> = folds
+        .par_iter()
+        .map(|fold| {
+            let e = fold_path_errors(x, response, fold, l1_ratio, alphas)?;
+            progress.tick();
+            Ok((e, no_skill_error(response, fold)))
+        })
+        .collect::<Result<_>>()?;
+    progress.finish();
+    Ok(CvErrors {
+        errors: (0..alphas.len())
+            .map(|i| fold_errors.iter().map(|(e, _)| e[i]).collect())
+            .collect(),
+        baseline: fold_errors.iter().map(|&(_, b)| b).collect(),
+        folds,
+        warnings,
+    })
+}
+
+/// The test error of the model that ignores the features, fitted on the fold's training
+/// rows: their mean (MSE) or their prior P(y = 1) (log loss), predicted for every test row.
+/// scikit-learn's `DummyRegressor()` and `DummyClassifier(strategy="prior")`.
+fn no_skill_error(response: &Response, fold: &Fold) -> f64 {
+    let train = response.select(&fold.train);
+    let eta = match &train {
+        Response::Continuous(y) => y.mean().unwrap_or(f64::NAN),
+        Response::Binary(y) => {
+            let p = y.iter().filter(|&&v| v == 1).count() as f64 / y.len().max(1) as f64;
+            (p / (1.0 - p)).ln()
+        }
+    };
+    response
+        .select(&fold.test)
+        .error(&Array1::from_elem(fold.test.len(), eta))
+}
+
+/// The α with the least CV error, and the largest α whose CV error is at most that minimum
+/// plus its standard error, searched over every α (Hastie, Tibshirani & Friedman, *Elements
+/// of Statistical Learning*, §7.10), by [`one_standard_error`] on the fold errors. Points
+/// run from the largest α (the simplest model) down.
+pub fn choose(points: &[PathPoint]) -> Result<OneSe> {
+    let summaries: Vec<Summary> = points.iter().map(|q| Summary::of(&q.cv_folds)).collect();
+    one_standard_error(&summaries, false, true)
+        .ok_or_else(|| Error::input("no α of the path has a defined CV error"))
 }
 
 fn sorted_alphas(given: &[f64]) -> Result<Vec<f64>> {
     if given.len() < 2 {
-        return Err(Error::usage(format!(
-            "a path needs at least two α, got {}",
-            given.len()
-        )));
+        return Err(Error::param(
+            "alphas",
+            format!("must hold at least two α for a path, got {}", given.len()),
+        ));
     }
     for &a in given {
         Penalty::new(a, 1.0)?;
@@ -306,7 +399,7 @@ fn sorted_alphas(given: &[f64]) -> Result<Vec<f64>> {
     Ok(a)
 }
 
-fn folds(n: usize, response: &Response, opts: &PathOptions) -> Result<Vec<Fold>> {
+fn folds(n: usize, response: &Response, opts: &PathOptions) -> Result<(Vec<Fold>, Vec<String>)> {
     let (splitter, labels) = match response {
         _ if opts.time_ordered => (
             Splitter::TimeSeries {
@@ -332,7 +425,8 @@ fn folds(n: usize, response: &Response, opts: &PathOptions) -> Result<Vec<Fold>>
             Some(y.as_slice()),
         ),
     };
-    Ok(splitter.check()?.split(n, labels, opts.seed)?.folds)
+    let s = splitter.check()?.split(n, labels, opts.seed)?;
+    Ok((s.folds, s.warnings))
 }
 
 /// Test error at every α of a path fitted on the fold's training rows.

@@ -19,9 +19,10 @@ impl Penalty {
     /// regression on separable data a fit whose coefficients run to infinity.
     pub fn new(alpha: f64, l1_ratio: f64) -> Result<Self> {
         if !(alpha.is_finite() && alpha > 0.0) {
-            return Err(Error::usage(format!(
-                "--alpha must be a finite number > 0 (the penalty strength), got {alpha}"
-            )));
+            return Err(Error::param(
+                "alpha",
+                format!("must be a finite number > 0 (the penalty strength), got {alpha}"),
+            ));
         }
         check_l1_ratio(l1_ratio)?;
         Ok(Penalty { alpha, l1_ratio })
@@ -63,9 +64,10 @@ impl Penalty {
 /// Checks ρ ∈ [0, 1].
 pub fn check_l1_ratio(l1_ratio: f64) -> Result<()> {
     if !(0.0..=1.0).contains(&l1_ratio) {
-        return Err(Error::usage(format!(
-            "--l1-ratio must be in [0, 1] (0 is ridge, 1 the lasso), got {l1_ratio}"
-        )));
+        return Err(Error::param(
+            "l1_ratio",
+            format!("must be in [0, 1] (0 is ridge, 1 the lasso), got {l1_ratio}"),
+        ));
     }
     Ok(())
 }

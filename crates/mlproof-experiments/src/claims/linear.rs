@@ -38,7 +38,11 @@ pub fn l1_sparse(ctx: &Context) -> Result<Outcome> {
 
 /// The twins demo at its defaults, seeded by the run.
 fn twins(ctx: &Context) -> Result<Instability> {
-    instability(&InstabilitySpec::default(), ctx.seed)
+    instability(
+        &InstabilitySpec::default(),
+        ctx.seed,
+        &mlproof_core::progress::Silent,
+    )
 }
 
 /// (resamples with exactly one twin kept, with both kept, total) for a penalty at min-CV α.

@@ -3,6 +3,7 @@
 //! resample to the next; ridge and elastic net spread the weight over both (Zou & Hastie,
 //! 2005, §2.3, the grouping effect). Whether that happens on *this* data is measured.
 
+use mlproof_core::progress::Observer;
 use mlproof_core::seed;
 use mlproof_core::{Error, Result};
 use ndarray::{Array1, Array2, Axis};
@@ -56,6 +57,10 @@ pub struct PairSelection {
     pub share_sd: f64,
     /// Each twin was the only one kept in at least [`FLIP`] of the rounds.
     pub unstable: bool,
+    /// Per round: whether both twins were kept (for paired comparisons of penalties, which
+    /// see the same resamples).
+    #[serde(skip)]
+    pub both_by_round: Vec<bool>,
 }
 
 /// The fraction of rounds in which *each* twin must be the sole survivor for the choice to
@@ -72,20 +77,45 @@ pub struct Instability {
     pub l1_unstable: bool,
 }
 
-pub fn instability(spec: &InstabilitySpec, seed_value: u64) -> Result<Instability> {
+/// The most bootstrap rounds the demo runs.
+pub const MAX_ROUNDS: usize = 10_000;
+
+/// The resamples refitted: each penalty at each of its two α.
+pub fn fits(spec: &InstabilitySpec) -> usize {
+    PENALTIES.len() * 2 * spec.rounds
+}
+
+/// Runs the demo; `progress` ticks once per refitted resample (see [`fits`]).
+pub fn instability(
+    spec: &InstabilitySpec,
+    seed_value: u64,
+    progress: &dyn Observer,
+) -> Result<Instability> {
     if !(spec.correlation > 0.0 && spec.correlation < 1.0) {
+        return Err(Error::param(
+            "correlation",
+            format!(
+                "must be in (0, 1) (the twins' correlation), got {}",
+                spec.correlation
+            ),
+        ));
+    }
+    if !(2..=MAX_ROUNDS).contains(&spec.rounds) {
+        return Err(Error::param(
+            "rounds",
+            format!(
+                "must be 2 to {MAX_ROUNDS} bootstrap resamples, got {}",
+                spec.rounds
+            ),
+        ));
+    }
+    if spec.pairs == 0 || spec.rows < 20 {
         return Err(Error::usage(format!(
-            "the twins' correlation must be in (0, 1), got {}",
-            spec.correlation
+            "the instability demo needs at least 1 pair and 20 rows, got {} pairs, {} rows",
+            spec.pairs, spec.rows
         )));
     }
-    if spec.pairs == 0 || spec.rows < 20 || !(2..=10_000).contains(&spec.rounds) {
-        return Err(Error::usage(format!(
-            "the instability demo needs at least 1 pair, 20 rows and 2 to 10000 rounds, got \
-             {} pairs, {} rows, {} rounds",
-            spec.pairs, spec.rows, spec.rounds
-        )));
-    }
+    progress.start("bootstrap resamples", fits(spec));
     let mut rng = seed::rng(seed_value, "demo/instability", 0);
     let latent = super::normal_matrix(&mut rng, spec.rows, spec.pairs);
     let s = (1.0 / spec.correlation - 1.0).sqrt();
@@ -113,12 +143,14 @@ pub fn instability(spec: &InstabilitySpec, seed_value: u64) -> Result<Instabilit
         let path = fit_path(&x, &Response::Continuous(y.clone()), &opts)?;
         for (rule, i) in [("min CV", path.best), ("1-SE", path.one_se)] {
             let alpha = path.points[i].alpha;
-            let coefs = bootstrap(&x, &y, Penalty::new(alpha, l1_ratio)?, spec, seed_value);
+            let pen = Penalty::new(alpha, l1_ratio)?;
+            let coefs = bootstrap(&x, &y, pen, spec, seed_value, progress);
             for k in 0..spec.pairs {
                 rows.push(pair_selection(penalty, rule, k, alpha, &coefs));
             }
         }
     }
+    progress.finish();
     let l1_unstable = rows.iter().any(|r| r.penalty == "L1" && r.unstable);
     Ok(Instability {
         spec: spec.clone(),
@@ -135,6 +167,7 @@ fn bootstrap(
     pen: Penalty,
     spec: &InstabilitySpec,
     seed_value: u64,
+    progress: &dyn Observer,
 ) -> Vec<Array1<f64>> {
     let p = x.ncols();
     (0..spec.rounds)
@@ -146,7 +179,9 @@ fn bootstrap(
                 .collect();
             let z = Standardized::fit(&x.select(Axis(0), &rows)).z;
             let gram = Gram::new(&z, &y.select(Axis(0), &rows));
-            gram.solve(pen, &Array1::zeros(p)).coef
+            let coef = gram.solve(pen, &Array1::zeros(p)).coef;
+            progress.tick();
+            coef
         })
         .collect()
 }
@@ -161,8 +196,10 @@ fn pair_selection(
     let n = coefs.len() as f64;
     let (mut both, mut first, mut second) = (0.0, 0.0, 0.0);
     let mut shares = Vec::new();
+    let mut both_by_round = Vec::with_capacity(coefs.len());
     for w in coefs {
         let (a, b) = (w[2 * k].abs(), w[2 * k + 1].abs());
+        both_by_round.push(a > 0.0 && b > 0.0);
         match (a > 0.0, b > 0.0) {
             (true, true) => both += 1.0,
             (true, false) => first += 1.0,
@@ -189,6 +226,7 @@ fn pair_selection(
         share_mean,
         share_sd,
         unstable: only_first >= FLIP && only_second >= FLIP,
+        both_by_round,
     }
 }
 
@@ -211,7 +249,7 @@ mod tests {
             rounds: 20,
             ..InstabilitySpec::default()
         };
-        let r = instability(&spec, 3).unwrap();
+        let r = instability(&spec, 3, &mlproof_core::progress::Silent).unwrap();
         assert_eq!(r.rows.len(), 18);
         for row in &r.rows {
             let total = row.both + row.only_first + row.only_second + row.neither;

@@ -61,10 +61,10 @@ pub const PENALTIES: [(&str, f64); 3] = [("L1", 1.0), ("elastic net", 0.5), ("L2
 
 pub fn sparsity(spec: &SparsitySpec, seed_value: u64) -> Result<Sparsity> {
     if !(20..=MAX_ROWS).contains(&spec.rows) {
-        return Err(Error::usage(format!(
-            "the sparsity demo needs 20 to {MAX_ROWS} generated rows (--rounds), got {}",
-            spec.rows
-        )));
+        return Err(Error::param(
+            "rows",
+            format!("must be 20 to {MAX_ROWS} generated rows, got {}", spec.rows),
+        ));
     }
     if spec.informative == 0 || spec.informative > spec.features {
         return Err(Error::usage(format!(
@@ -154,9 +154,9 @@ mod tests {
             rows: 5,
             ..SparsitySpec::default()
         };
-        assert!(sparsity(&spec, 0)
-            .unwrap_err()
-            .to_string()
-            .contains("--rounds"));
+        assert!(matches!(
+            sparsity(&spec, 0).unwrap_err(),
+            Error::Parameter { name, .. } if name == "rows"
+        ));
     }
 }

@@ -17,6 +17,8 @@ pub struct EncodingRow {
     pub model: &'static str,
     pub columns: usize,
     pub auc: Summary,
+    /// ROC-AUC on each fold (the same folds for every row).
+    pub fold_auc: Vec<f64>,
 }
 
 /// The tree's depth in the comparison.
@@ -33,7 +35,7 @@ pub fn encoding(data: &Dataset, n_splits: usize, seed: u64) -> Result<Vec<Encodi
         .collect();
     if levels.iter().all(Option::is_none) {
         return Err(Error::input(format!(
-            "{} has no categorical column to encode; try --dataset german or car-good",
+            "{} has no categorical column to encode; try the bundled german or car-good",
             data.name
         )));
     }
@@ -66,11 +68,13 @@ pub fn encoding(data: &Dataset, n_splits: usize, seed: u64) -> Result<Vec<Encodi
             ),
         ];
         for (model, pipeline) in models {
+            let (auc, fold_auc) = super::cv_auc(&data.features, &y, &pipeline, n_splits, seed)?;
             rows.push(EncodingRow {
                 encoding,
                 model,
                 columns,
-                auc: super::cv_auc(&data.features, &y, &pipeline, n_splits, seed)?,
+                auc,
+                fold_auc,
             });
         }
     }

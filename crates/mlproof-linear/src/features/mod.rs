@@ -13,27 +13,34 @@ use mlproof_core::model::BinaryClassifier;
 use mlproof_core::stats::Summary;
 use mlproof_core::{Error, Result};
 use mlproof_validation::cv::{cross_validate, CvOptions};
+use mlproof_validation::split::Splits;
 use mlproof_validation::Splitter;
 use ndarray::{Array1, Array2};
 
 /// The metric every feature demo reports: ROC-AUC, which needs no threshold.
 pub const METRIC: Metric = Metric::RocAuc;
 
-/// ROC-AUC of `learner` over shuffled stratified `n_splits`-fold CV (mean, sd, 95% CI).
+/// The shuffled stratified `n_splits` folds every feature demo scores on (the same folds
+/// for every learner of one run), with the split's warnings.
+pub fn folds(y: &Array1<usize>, n_splits: usize, seed: u64) -> Result<Splits> {
+    Splitter::Stratified {
+        n_splits,
+        shuffle: true,
+    }
+    .check()?
+    .split(y.len(), Some(y.as_slice().unwrap_or(&y.to_vec())), seed)
+}
+
+/// ROC-AUC of `learner` over shuffled stratified `n_splits`-fold CV (mean, sd, 95% CI),
+/// and each fold's score in fold order (the folds of [`folds`]).
 pub fn cv_auc(
     x: &Array2<f64>,
     y: &Array1<usize>,
     learner: &dyn BinaryClassifier,
     n_splits: usize,
     seed: u64,
-) -> Result<Summary> {
-    let folds = Splitter::Stratified {
-        n_splits,
-        shuffle: true,
-    }
-    .check()?
-    .split(x.nrows(), Some(y.as_slice().unwrap_or(&y.to_vec())), seed)?
-    .folds;
+) -> Result<(Summary, Vec<f64>)> {
+    let folds = folds(y, n_splits, seed)?.folds;
     let opts = CvOptions {
         metrics: vec![METRIC],
         threshold: 0.5,
@@ -41,8 +48,15 @@ pub fn cv_auc(
         seed,
     };
     let r = cross_validate(x, y, learner, &folds, &opts)?;
-    r.test
+    let per_fold = r
+        .folds
+        .iter()
+        .map(|f| f.test.get(METRIC.name()).copied().unwrap_or(f64::NAN))
+        .collect();
+    let summary = r
+        .test
         .get(METRIC.name())
         .cloned()
-        .ok_or_else(|| Error::internal("cross-validation returned no ROC-AUC"))
+        .ok_or_else(|| Error::internal("cross-validation returned no ROC-AUC"))?;
+    Ok((summary, per_fold))
 }

@@ -5,6 +5,7 @@
 use mlproof_core::model::pipeline::{Pipeline, Standardize, Step};
 use mlproof_core::stats::Summary;
 use mlproof_core::Result;
+use mlproof_trees::{TreeClassifier, TreeParams};
 use ndarray::{Array1, Array2, Axis};
 use serde::Serialize;
 
@@ -31,6 +32,8 @@ pub struct PenaltyRow {
 pub struct KnnRow {
     pub scaling: &'static str,
     pub auc: Summary,
+    /// ROC-AUC on each fold (the same folds for every row).
+    pub fold_auc: Vec<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -39,7 +42,13 @@ pub struct Scaling {
     pub penalty: Vec<PenaltyRow>,
     pub k: usize,
     pub knn: Vec<KnnRow>,
+    /// A depth-[`TREE_DEPTH`] tree under the same scalings: its splits only compare values
+    /// within a column, so a monotone rescaling leaves it unchanged.
+    pub tree: Vec<KnnRow>,
 }
+
+/// The depth of the tree scored beside k-NN.
+pub const TREE_DEPTH: usize = super::encoding::TREE_DEPTH;
 
 /// The fraction of α_max (on standardised columns) the penalty comparison uses.
 pub const ALPHA_FRACTION: f64 = 0.1;
@@ -67,22 +76,47 @@ pub fn scaling(x: &Array2<f64>, y: &Array1<usize>, n_splits: usize, seed: u64) -
             raw_per_sd: raw_fit.coef[j] * sd[j],
         })
         .collect();
-    let steps: [(&'static str, Vec<Box<dyn Step>>); 3] = [
-        ("none (raw)", vec![]),
-        ("standardised", vec![Box::new(Standardize)]),
-        ("min-max", vec![Box::new(MinMax)]),
-    ];
-    let knn = steps
+    let scalings = || -> [(&'static str, Vec<Box<dyn Step>>); 3] {
+        [
+            ("none (raw)", vec![]),
+            ("standardised", vec![Box::new(Standardize)]),
+            ("min-max", vec![Box::new(MinMax)]),
+        ]
+    };
+    let score = |scaling: &'static str, learner: Pipeline| -> Result<KnnRow> {
+        let (auc, fold_auc) = super::cv_auc(x, y, &learner, n_splits, seed)?;
+        Ok(KnnRow {
+            scaling,
+            auc,
+            fold_auc,
+        })
+    };
+    let knn = scalings()
         .into_iter()
         .map(|(scaling, steps)| {
-            let learner = Pipeline {
-                steps,
-                learner: Box::new(Knn { k: K }),
-            };
-            Ok(KnnRow {
+            let learner = Knn { k: K };
+            score(
                 scaling,
-                auc: super::cv_auc(x, y, &learner, n_splits, seed)?,
-            })
+                Pipeline {
+                    steps,
+                    learner: Box::new(learner),
+                },
+            )
+        })
+        .collect::<Result<_>>()?;
+    let tree = scalings()
+        .into_iter()
+        .map(|(scaling, steps)| {
+            let params = TreeParams::default()
+                .with_max_depth(Some(TREE_DEPTH))
+                .check()?;
+            score(
+                scaling,
+                Pipeline {
+                    steps,
+                    learner: Box::new(TreeClassifier::new(params)?),
+                },
+            )
         })
         .collect::<Result<_>>()?;
     Ok(Scaling {
@@ -90,5 +124,6 @@ pub fn scaling(x: &Array2<f64>, y: &Array1<usize>, n_splits: usize, seed: u64) -
         penalty,
         k: K,
         knn,
+        tree,
     })
 }

@@ -6,6 +6,7 @@
 use mlproof_core::holdout::stratified_holdout;
 use mlproof_core::model::pipeline::{Pipeline, Standardize};
 use mlproof_core::model::{BinaryClassifier, ClassWeight, WeightedLogistic};
+use mlproof_core::progress::Observer;
 use mlproof_core::stats::Summary;
 use mlproof_core::{Error, Result};
 use mlproof_trees::ensemble::Forest;
@@ -26,14 +27,21 @@ pub struct Ranking {
     pub order: Vec<usize>,
     pub scores: Vec<f64>,
     pub subset_auc: Summary,
+    /// The subset's ROC-AUC on each fold (the folds of `all_features_fold_auc`).
+    pub subset_fold_auc: Vec<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Selection {
     pub keep: usize,
     pub all_features_auc: Summary,
+    pub all_features_fold_auc: Vec<f64>,
     pub rankings: Vec<Ranking>,
 }
+
+/// The steps of [`selection`], as it reports them to an observer: four rankings, the CV of
+/// all features, and the CV of each ranking's top features.
+pub const STEPS: usize = 9;
 
 const TREES: usize = 100;
 const REPEATS: usize = 10;
@@ -44,13 +52,16 @@ pub fn selection(
     keep: usize,
     n_splits: usize,
     seed: u64,
+    progress: &dyn Observer,
 ) -> Result<Selection> {
     let p = x.ncols();
     if keep == 0 || keep > p {
-        return Err(Error::usage(format!(
-            "--keep must be between 1 and the {p} feature columns, got {keep}"
-        )));
+        return Err(Error::param(
+            "keep",
+            format!("must be between 1 and the {p} feature columns, got {keep}"),
+        ));
     }
+    progress.start("ranking and scoring features", STEPS);
     let labels = y.to_vec();
     let forest = Forest::new(
         TREES,
@@ -59,6 +70,7 @@ pub fn selection(
     )?;
     let mut methods: Vec<(&'static str, Vec<f64>)> = Vec::new();
     methods.push(("L1 path entry", l1_entry(x, &labels, seed)?));
+    progress.tick();
     let fitted = forest.fit_forest(x, y, seed)?;
     let mut impurity = vec![0.0; p];
     for t in &fitted.trees {
@@ -67,6 +79,7 @@ pub fn selection(
         }
     }
     methods.push(("forest impurity", impurity));
+    progress.tick();
     let (train, test) = stratified_holdout(&labels, 2, 0.25, seed)?;
     let model = forest.fit(&x.select(Axis(0), &train), &y.select(Axis(0), &train), seed)?;
     let (_, perm) = permutation_importance(
@@ -78,8 +91,12 @@ pub fn selection(
         seed,
     )?;
     methods.push(("permutation", perm.iter().map(|q| q.mean).collect()));
+    progress.tick();
     methods.push(("RFE (logistic)", rfe(x, &labels)?));
-    let all_features_auc = super::cv_auc(x, y, &logistic()?, n_splits, seed)?;
+    progress.tick();
+    let (all_features_auc, all_features_fold_auc) =
+        super::cv_auc(x, y, &logistic()?, n_splits, seed)?;
+    progress.tick();
     let rankings = methods
         .into_iter()
         .map(|(method, scores)| {
@@ -87,19 +104,23 @@ pub fn selection(
             order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
             let mut kept = order[..keep].to_vec();
             kept.sort_unstable();
-            let subset_auc =
+            let (subset_auc, subset_fold_auc) =
                 super::cv_auc(&x.select(Axis(1), &kept), y, &logistic()?, n_splits, seed)?;
+            progress.tick();
             Ok(Ranking {
                 method,
                 order,
                 scores,
                 subset_auc,
+                subset_fold_auc,
             })
         })
         .collect::<Result<_>>()?;
+    progress.finish();
     Ok(Selection {
         keep,
         all_features_auc,
+        all_features_fold_auc,
         rankings,
     })
 }
