@@ -17,29 +17,6 @@ use serde::Serialize;
 use crate::cli::{ResampleArgs, ResampleMethod};
 use crate::render::{Doc, Output, Table};
 
-/// The resampler `method` names, as an in-fold step (for the leakage demo).
-pub fn resampler(
-    method: ResampleMethod,
-    k: usize,
-    m: usize,
-    ratio: Option<f64>,
-    categorical: Vec<bool>,
-) -> Result<Box<dyn Step>> {
-    let strategy = ratio
-        .map_or(SamplingStrategy::Auto, SamplingStrategy::Ratio)
-        .check()?;
-    Ok(match method {
-        ResampleMethod::Over => Box::new(RandomOverSampler { strategy }),
-        ResampleMethod::Under => Box::new(RandomUnderSampler { strategy }),
-        ResampleMethod::Smote => Box::new(Smote::new(k, strategy, SmoteKind::Regular)?),
-        ResampleMethod::Borderline => {
-            Box::new(Smote::new(k, strategy, SmoteKind::Borderline { m })?)
-        }
-        ResampleMethod::Adasyn => Box::new(Adasyn::new(k, strategy)?),
-        ResampleMethod::SmoteNc => Box::new(SmoteNc::new(k, strategy, categorical)?),
-    })
-}
-
 #[derive(Debug, Serialize)]
 struct Params {
     method: String,

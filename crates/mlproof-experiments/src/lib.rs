@@ -24,7 +24,9 @@
 //! assert!(!report.results.findings.is_empty());
 //! ```
 
+pub mod bias_variance;
 pub mod common;
+pub mod leakage;
 pub mod metrics;
 
 pub use mlproof_core::evidence::{Finding, Verdict};
