@@ -82,14 +82,23 @@ fn doc(name: &str, rounds: usize, r: &BiasVariance) -> Doc {
             doc.figure(sweep_plot(&values, &curves, knob));
             let mut t = Table::new(
                 &[
-                    knob, "E[MSE]", "bias²", "variance", "noise", "b²+v+n", "±95%", "bias²(obs)",
+                    knob,
+                    "E[MSE]",
+                    "bias²",
+                    "variance",
+                    "noise",
+                    "b²+v+n",
+                    "±95%",
+                    "bias²(obs)",
                     "no skill",
                 ],
                 &[0, 1, 2, 3, 4, 5, 6, 7, 8],
             );
             for p in points {
                 let d = &p.decomposition;
-                let t4 = d.truth.map_or([nan; 4], |t| [t.bias2, t.noise, t.sum, t.margin95]);
+                let t4 = d
+                    .truth
+                    .map_or([nan; 4], |t| [t.bias2, t.noise, t.sum, t.margin95]);
                 t.row(vec![
                     p.knob.to_string(),
                     num(d.expected_loss),
@@ -116,7 +125,10 @@ fn doc(name: &str, rounds: usize, r: &BiasVariance) -> Doc {
                 r.train_rows, r.test_rows
             ));
             let col = |f: &dyn Fn(&mlproof_validation::bias_variance::ZeroOne) -> f64| {
-                points.iter().map(|p| f(&p.decomposition)).collect::<Vec<f64>>()
+                points
+                    .iter()
+                    .map(|p| f(&p.decomposition))
+                    .collect::<Vec<f64>>()
             };
             let curves = [
                 ("bias", col(&|d| d.bias)),

@@ -41,11 +41,24 @@ pub fn run(args: &LeakageArgs, seed: u64) -> Result<Output> {
         None if args.data.given() => Some(args.data.load("", seed)?),
         None => None,
     };
+    if let (Kind::TimeOrder, Some(d), Some(path)) = (kind, &data, &args.data.data) {
+        if d.time.is_none() {
+            return Err(mlproof_core::Error::usage(format!(
+                "time-order leakage needs rows in time order: name the time column of {} with \
+                 --time-column COLUMN",
+                path.display()
+            )));
+        }
+    }
     let report = leakage::run(data.as_ref(), &params, &crate::progress::BAR)?;
     for w in &report.warnings {
         eprintln!("mlproof: warning: {w}");
     }
-    let doc = doc(data.as_ref().map(|d| d.name.as_str()), kind, &report.results);
+    let doc = doc(
+        data.as_ref().map(|d| d.name.as_str()),
+        kind,
+        &report.results,
+    );
     Ok(Output::new(report, doc))
 }
 

@@ -4,7 +4,6 @@
 use std::time::Instant;
 
 use mlproof_core::data::{Dataset, FeatureKind, Target};
-use mlproof_core::model::Step;
 use mlproof_core::report::Report;
 use mlproof_core::{Error, Result};
 use mlproof_imbalance::{

@@ -133,20 +133,24 @@ impl Check for Params {
             ("horizon", self.horizon != d.horizon),
             ("gap", self.gap.is_some()),
         ];
-        let misplaced = |changes: &[(&'static str, bool)], applies: &str| {
-            match changes.iter().find(|(_, c)| *c) {
-                Some((name, _)) => Err(Error::param(
-                    name,
-                    format!("applies to {applies} leakage only, not {:?}", self.kind),
-                )),
-                None => Ok(()),
-            }
+        let misplaced = |changes: &[(&'static str, bool)], applies: &str| match changes
+            .iter()
+            .find(|(_, c)| *c)
+        {
+            Some((name, _)) => Err(Error::param(
+                name,
+                format!("applies to {applies} leakage only, not {:?}", self.kind),
+            )),
+            None => Ok(()),
         };
         if self.kind != Kind::TimeOrder {
             misplaced(&time, "time-order")?;
         }
         if self.kind != Kind::Preprocessing {
-            misplaced(&[("select_k", self.select_k != d.select_k)], "preprocessing")?;
+            misplaced(
+                &[("select_k", self.select_k != d.select_k)],
+                "preprocessing",
+            )?;
         }
         if self.kind != Kind::Resampling {
             misplaced(
@@ -164,7 +168,11 @@ impl Check for Params {
             ));
         }
         if self.window == 0 || self.horizon == 0 {
-            let name = if self.window == 0 { "window" } else { "horizon" };
+            let name = if self.window == 0 {
+                "window"
+            } else {
+                "horizon"
+            };
             return Err(Error::param(name, "must be at least 1"));
         }
         if let Some(r) = self.ratio {
@@ -219,8 +227,13 @@ pub fn run(
             ))
         }
     };
-    Ok(Report::new("leakage", params.clone(), data.map(Dataset::summary), results)
-        .with_warnings(warnings))
+    Ok(Report::new(
+        "leakage",
+        params.clone(),
+        data.map(Dataset::summary),
+        results,
+    )
+    .with_warnings(warnings))
 }
 
 /// The tree of time order and resampling, and how it is described.
@@ -334,4 +347,3 @@ fn inflation_points(protocols: &[Protocol], paired: bool) -> (f64, f64) {
         _ => (f64::NAN, f64::NAN),
     }
 }
-

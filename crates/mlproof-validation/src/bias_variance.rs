@@ -129,9 +129,7 @@ pub fn zero_one(pred: &Array2<usize>, y: &[usize]) -> ZeroOne {
     let (r, j) = (pred.nrows() as f64, pred.ncols() as f64);
     let main: Vec<usize> = pred
         .axis_iter(Axis(1))
-        .map(|col| {
-            majority(col.iter().copied())
-        })
+        .map(|col| majority(col.iter().copied()))
         .collect();
     let expected_loss = pred
         .rows()
@@ -250,7 +248,11 @@ pub struct SquaredPerPoint {
 }
 
 /// See [`SquaredPerPoint`].
-pub fn squared_per_point(pred: &Array2<f64>, y: &Array1<f64>, truth: &Array1<f64>) -> SquaredPerPoint {
+pub fn squared_per_point(
+    pred: &Array2<f64>,
+    y: &Array1<f64>,
+    truth: &Array1<f64>,
+) -> SquaredPerPoint {
     let r = pred.nrows() as f64;
     let mut out = SquaredPerPoint {
         loss: Vec::new(),
@@ -261,9 +263,11 @@ pub fn squared_per_point(pred: &Array2<f64>, y: &Array1<f64>, truth: &Array1<f64
     };
     for ((col, &yj), &fj) in pred.axis_iter(Axis(1)).zip(y).zip(truth) {
         let main = col.sum() / r;
-        out.loss.push(col.iter().map(|p| (p - yj).powi(2)).sum::<f64>() / r);
+        out.loss
+            .push(col.iter().map(|p| (p - yj).powi(2)).sum::<f64>() / r);
         out.bias2_observed.push((main - yj).powi(2));
-        out.variance.push(col.iter().map(|p| (p - main).powi(2)).sum::<f64>() / r);
+        out.variance
+            .push(col.iter().map(|p| (p - main).powi(2)).sum::<f64>() / r);
         out.bias2.push((main - fj).powi(2));
         out.noise.push((yj - fj).powi(2));
     }

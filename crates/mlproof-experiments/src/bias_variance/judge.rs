@@ -112,10 +112,7 @@ pub(super) fn sweep_findings(
     ));
     out.push(Finding::new(
         "best-beats-no-skill",
-        format!(
-            "the lowest {} is below the no-skill baseline's",
-            words.loss
-        ),
+        format!("the lowest {} is below the no-skill baseline's", words.loss),
         effect(3),
         rope,
         Direction::Greater,

@@ -11,8 +11,8 @@ use mlproof_validation::bias_variance::{
 };
 
 use super::judge::{sweep_findings, Terms, Words};
-use super::{argmin, default_n_train, BiasVariance, Params, Point, Points, SweepModel};
 use super::DEFAULT_N_TEST;
+use super::{argmin, default_n_train, BiasVariance, Params, Point, Points, SweepModel};
 
 fn regressor(model: SweepModel, knob: usize) -> Result<Box<dyn Regressor>> {
     Ok(match model {
@@ -54,13 +54,8 @@ pub(super) fn run(
     let mut terms = Vec::new();
     for &v in &values {
         let learner = regressor(params.model, v)?;
-        let pred = fresh_draw_predictions(
-            &draw,
-            &x_test,
-            learner.as_ref(),
-            params.rounds,
-            progress,
-        )?;
+        let pred =
+            fresh_draw_predictions(&draw, &x_test, learner.as_ref(), params.rounds, progress)?;
         let per_point = squared_per_point(&pred, &y_test, &truth);
         terms.push(Terms {
             loss: per_point.loss,
@@ -73,7 +68,10 @@ pub(super) fn run(
         });
     }
     progress.finish();
-    let losses: Vec<f64> = points.iter().map(|p| p.decomposition.expected_loss).collect();
+    let losses: Vec<f64> = points
+        .iter()
+        .map(|p| p.decomposition.expected_loss)
+        .collect();
     let best = argmin(&losses);
     let y_mean = y_test.mean().unwrap_or(f64::NAN);
     let baseline: Vec<f64> = y_test.iter().map(|y| (y - y_mean).powi(2)).collect();
@@ -130,9 +128,10 @@ pub(super) fn run(
 
 /// The decomposition against the truth (generated data always has it).
 pub fn truth_terms(d: &Squared) -> (f64, f64, f64, f64) {
-    d.truth.map_or((f64::NAN, f64::NAN, f64::NAN, f64::NAN), |t| {
-        (t.bias2, t.noise, t.sum, t.margin95)
-    })
+    d.truth
+        .map_or((f64::NAN, f64::NAN, f64::NAN, f64::NAN), |t| {
+            (t.bias2, t.noise, t.sum, t.margin95)
+        })
 }
 
 fn read(knob: &str, points: &[Point<Squared>], best: usize, findings: &[Finding]) -> String {

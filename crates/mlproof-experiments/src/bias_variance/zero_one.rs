@@ -56,7 +56,10 @@ pub(super) fn run(
         });
     }
     progress.finish();
-    let losses: Vec<f64> = points.iter().map(|p| p.decomposition.expected_loss).collect();
+    let losses: Vec<f64> = points
+        .iter()
+        .map(|p| p.decomposition.expected_loss)
+        .collect();
     let best = argmin(&losses);
     // The no-skill model predicts the training majority class at every test point.
     let positives = y_train.iter().filter(|&&v| v == 1).count();
@@ -77,14 +80,7 @@ pub(super) fn run(
             evidence::number(scale)
         ),
     };
-    let findings = sweep_findings(
-        &terms,
-        best,
-        &baseline,
-        Rope::relative(scale),
-        &words,
-        seed,
-    );
+    let findings = sweep_findings(&terms, best, &baseline, Rope::relative(scale), &words, seed);
     let reading = read(knob, &points, best, findings.as_slice());
     Ok(BiasVariance {
         loss: params.loss,
@@ -104,7 +100,10 @@ pub(super) fn run(
 
 fn read(knob: &str, points: &[Point<ZeroOne>], best: usize, findings: &[Finding]) -> String {
     let n = evidence::number;
-    let (first, last) = (&points[0].decomposition, &points[points.len() - 1].decomposition);
+    let (first, last) = (
+        &points[0].decomposition,
+        &points[points.len() - 1].decomposition,
+    );
     format!(
         "Expected error is lowest at {knob} {} ({}). From {knob} {} to {}, bias goes from {} to {} \
          and variance from {} to {}. {}",

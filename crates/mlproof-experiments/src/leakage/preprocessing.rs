@@ -55,7 +55,10 @@ pub(super) fn run(
         (&p[1].folds, &folds),
         design,
     ));
-    for (i, id) in ["leaky-above-baseline", "honest-above-baseline"].iter().enumerate() {
+    for (i, id) in ["leaky-above-baseline", "honest-above-baseline"]
+        .iter()
+        .enumerate()
+    {
         findings.push(above_baseline(
             id,
             &p[i].name,

@@ -118,7 +118,12 @@ impl Step for OneHotCodes {
 /// F1 with the positives weighted by `w` (w = 1: plain F1; 0 when nothing is predicted or
 /// present, as scikit-learn's zero_division=0).
 fn weighted_f1(y: &[usize], pred: &[usize], w: f64) -> f64 {
-    let count = |t: usize, p: usize| y.iter().zip(pred).filter(|&(&a, &b)| a == t && b == p).count() as f64;
+    let count = |t: usize, p: usize| {
+        y.iter()
+            .zip(pred)
+            .filter(|&(&a, &b)| a == t && b == p)
+            .count() as f64
+    };
     let (tp, fp, fn_) = (count(1, 1), count(0, 1), count(1, 0));
     let denom = 2.0 * w * tp + fp + w * fn_;
     if denom > 0.0 {
@@ -131,7 +136,10 @@ fn weighted_f1(y: &[usize], pred: &[usize], w: f64) -> f64 {
 /// The share of positives in the folds' test rows, pooled.
 fn test_rate(y: &Array1<usize>, folds: &[Fold]) -> f64 {
     let (pos, n) = folds.iter().fold((0usize, 0usize), |(p, n), f| {
-        (p + f.test.iter().filter(|&&i| y[i] == 1).count(), n + f.test.len())
+        (
+            p + f.test.iter().filter(|&&i| y[i] == 1).count(),
+            n + f.test.len(),
+        )
     });
     pos as f64 / n as f64
 }
@@ -180,7 +188,10 @@ pub(super) fn run(
         .map(|(n, _)| n.as_str())
         .collect();
     let mut warnings = Vec::new();
-    let interpolates = matches!(params.method, Method::Smote | Method::Borderline | Method::Adasyn);
+    let interpolates = matches!(
+        params.method,
+        Method::Smote | Method::Borderline | Method::Adasyn
+    );
     if interpolates && !categorical.is_empty() {
         warnings.push(format!(
             "{:?} interpolates between the one-hot indicator columns of the categorical feature(s) {}; \
@@ -250,7 +261,11 @@ pub(super) fn run(
     };
     let protocols = vec![
         protocol(format!("{name} on all rows, then CV"), true, leaky.clone()),
-        protocol(format!("{name} inside each training fold"), false, honest.clone()),
+        protocol(
+            format!("{name} inside each training fold"),
+            false,
+            honest.clone(),
+        ),
     ];
     let baselines = [
         fold_baselines(metric, &yr, &leaky_folds),

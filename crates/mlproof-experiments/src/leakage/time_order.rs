@@ -15,16 +15,15 @@ use super::{
 pub(super) fn run(data: &Dataset, params: &Params, progress: &dyn Observer) -> Result<Leakage> {
     if data.time.is_none() {
         return Err(Error::input(format!(
-            "{} has no time order (no time column), so shuffling it leaks nothing in time; \
-             time-order leakage needs time-ordered rows: sp500, synth-stream, or a CSV whose \
-             time column is named",
+            "{} has no time column, so its rows have no time order to leak; time-order leakage \
+             needs time-ordered rows: a bundled time-ordered set (sp500, synth-stream) or a file \
+             with its time column named",
             data.name
         )));
     }
     let (x, y, design) = match &data.target {
         Target::Continuous { .. } => {
-            let (x, y) =
-                forward_label_design(data, &params.series, params.window, params.horizon)?;
+            let (x, y) = forward_label_design(data, &params.series, params.window, params.horizon)?;
             let design = format!(
                 "label: {} summed over the next {} rows > 0; features: {}-row trailing means of every numeric column",
                 params.series, params.horizon, params.window
@@ -33,7 +32,8 @@ pub(super) fn run(data: &Dataset, params: &Params, progress: &dyn Observer) -> R
         }
         Target::Classes { .. } => {
             let d = Params::default();
-            if params.series != d.series || params.window != d.window || params.horizon != d.horizon {
+            if params.series != d.series || params.window != d.window || params.horizon != d.horizon
+            {
                 return Err(Error::param(
                     "series",
                     "(with window and horizon) builds a label from a continuous target; this data has classes",
@@ -58,7 +58,10 @@ pub(super) fn run(data: &Dataset, params: &Params, progress: &dyn Observer) -> R
         .iter()
         .map(|p| Ok(p.splitter.split(x.nrows(), None, params.seed)?.folds))
         .collect::<Result<_>>()?;
-    let baselines: Vec<Vec<f64>> = folds.iter().map(|f| fold_baselines(metric, &y, f)).collect();
+    let baselines: Vec<Vec<f64>> = folds
+        .iter()
+        .map(|f| fold_baselines(metric, &y, f))
+        .collect();
     let p = &result.protocols;
     let fold_design = |i: usize| p[i].name.clone();
     let mut findings = Findings::default();
@@ -79,7 +82,11 @@ pub(super) fn run(data: &Dataset, params: &Params, progress: &dyn Observer) -> R
             pair_design,
         ));
     }
-    let ids = ["leaky-above-baseline", "honest-above-baseline", "honest-gap-above-baseline"];
+    let ids = [
+        "leaky-above-baseline",
+        "honest-above-baseline",
+        "honest-gap-above-baseline",
+    ];
     for (i, id) in ids.iter().enumerate().take(p.len()) {
         findings.push(above_baseline(
             id,
