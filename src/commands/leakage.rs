@@ -94,7 +94,7 @@ fn doc(name: Option<&str>, kind: Kind, r: &Leakage) -> Doc {
             .map(|v| format!("{v:.3}"))
             .collect();
         t.row(vec![
-            "leaky, reweighted to the honest positive rate".into(),
+            "leaky, at the honest positive rate".into(),
             "yes".into(),
             num(rate.leaky_at_honest_rate.mean),
             num(rate.leaky_at_honest_rate.std),
