@@ -73,14 +73,13 @@ fn doc(name: Option<&str>, kind: Kind, r: &Leakage) -> Doc {
     doc.title(format!("{what} leakage on {on}: {}", r.model));
     doc.paragraph(format!("Design: {}.", r.design));
     let mut t = Table::new(
-        &["protocol", "leaky", "mean", "std", "no skill", "folds"],
-        &[2, 3, 4],
+        &["protocol", "mean", "std", "no skill", "folds"],
+        &[1, 2, 3],
     );
     for (p, baseline) in r.protocols.iter().zip(&r.protocol_baselines) {
         let folds: Vec<String> = p.folds.iter().map(|v| format!("{v:.3}")).collect();
         t.row(vec![
-            p.name.clone(),
-            if p.leaky { "yes" } else { "no" }.into(),
+            format!("{}{}", if p.leaky { "* " } else { "" }, p.name),
             num(p.summary.mean),
             num(p.summary.std),
             num(*baseline),
@@ -94,8 +93,7 @@ fn doc(name: Option<&str>, kind: Kind, r: &Leakage) -> Doc {
             .map(|v| format!("{v:.3}"))
             .collect();
         t.row(vec![
-            "leaky, at the honest positive rate".into(),
-            "yes".into(),
+            "* leaky, at the honest positive rate".into(),
             num(rate.leaky_at_honest_rate.mean),
             num(rate.leaky_at_honest_rate.std),
             "–".into(),
@@ -104,7 +102,7 @@ fn doc(name: Option<&str>, kind: Kind, r: &Leakage) -> Doc {
     }
     doc.table(t);
     doc.paragraph(format!(
-        "Scored by {}; no skill: {}.",
+        "* leaky protocol. Scored by {}; no skill: {}.",
         r.metric.name(),
         r.baseline_model
     ));
