@@ -203,17 +203,23 @@ pub struct BiasVarianceArgs {
     #[arg(long, default_value_t = 200)]
     pub rounds: usize,
 
-    /// Squared loss: fixed test points drawn from the generator.
-    #[arg(long, default_value_t = 500)]
-    pub n_test: usize,
-
-    /// 0-1 loss: fraction of rows held out (stratified) as the test points.
-    #[arg(long, default_value_t = 0.3)]
-    pub test_size: f64,
-
-    /// A generator with known truth (squared) or a classification dataset (0-1).
+    /// Squared loss: fixed test points drawn from the generator [default: 500].
     #[arg(long)]
-    pub dataset: Option<String>,
+    pub n_test: Option<usize>,
+
+    /// Squared loss: rows of each fresh training set [default: the generator's size; 30 for
+    /// --model poly].
+    #[arg(long)]
+    pub n_train: Option<usize>,
+
+    /// 0-1 loss: fraction of rows held out (stratified) as the test points [default: 0.3].
+    #[arg(long)]
+    pub test_size: Option<f64>,
+
+    /// A generator with known truth (squared loss), or classification data (0-1 loss:
+    /// --dataset or --data FILE.csv --target COLUMN).
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

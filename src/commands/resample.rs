@@ -3,7 +3,6 @@
 
 use std::time::Instant;
 
-use mlproof_core::model::Step;
 use mlproof_core::{Error, Result};
 use mlproof_experiments::resample::{self, Method, Params, Resampled};
 use mlproof_experiments::Check;
@@ -20,17 +19,6 @@ fn method(m: ResampleMethod) -> Method {
         ResampleMethod::Borderline => Method::Borderline,
         ResampleMethod::Adasyn => Method::Adasyn,
     }
-}
-
-/// The resampler `method` names, as an in-fold step (for the leakage demo).
-pub fn resampler(
-    m: ResampleMethod,
-    k: usize,
-    m_neighbors: usize,
-    ratio: Option<f64>,
-    categorical: Vec<bool>,
-) -> Result<Box<dyn Step>> {
-    resample::resampler(method(m), k, m_neighbors, ratio, categorical)
 }
 
 pub fn run(args: &ResampleArgs, seed: u64) -> Result<Output> {

@@ -24,12 +24,14 @@
 //! assert!(!report.results.findings.is_empty());
 //! ```
 
+pub mod bias_variance;
 pub mod claims;
 pub mod common;
 pub mod cv;
 pub mod datasets;
 pub mod features;
 pub mod imbalance;
+pub mod leakage;
 pub mod metrics;
 pub mod regularize;
 pub mod resample;

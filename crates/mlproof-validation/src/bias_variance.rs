@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use mlproof_core::model::{BinaryClassifier, Regressor};
-use mlproof_core::progress::Progress;
+use mlproof_core::progress::{Observer, Progress};
 use mlproof_core::seed;
 use mlproof_core::{Error, Result};
 
@@ -129,11 +129,7 @@ pub fn zero_one(pred: &Array2<usize>, y: &[usize]) -> ZeroOne {
     let (r, j) = (pred.nrows() as f64, pred.ncols() as f64);
     let main: Vec<usize> = pred
         .axis_iter(Axis(1))
-        .map(|col| {
-            let mut counts = vec![0usize; col.iter().max().map_or(1, |m| m + 1)];
-            col.iter().for_each(|&c| counts[c] += 1);
-            (0..counts.len()).fold(0, |best, c| if counts[c] > counts[best] { c } else { best })
-        })
+        .map(|col| majority(col.iter().copied()))
         .collect();
     let expected_loss = pred
         .rows()
@@ -189,16 +185,43 @@ pub fn bootstrap_zero_one(
     Ok(zero_one(&stack(&rows, y_test.len()), y_test))
 }
 
-/// Squared loss with a fresh training set from the generator each round.
-pub fn fresh_draws_squared(
+/// The rounds × points matrix of 0-1 predictions behind [`bootstrap_zero_one`]: round r
+/// fits `learner` on bootstrap sample r of the training rows (the same draws and fit seeds),
+/// one `progress` tick per round.
+#[allow(clippy::too_many_arguments)]
+pub fn bootstrap_predictions(
+    x_train: &Array2<f64>,
+    y_train: &Array1<usize>,
+    x_test: &Array2<f64>,
+    learner: &dyn BinaryClassifier,
+    rounds: usize,
+    seed: u64,
+    progress: &dyn Observer,
+) -> Result<Array2<usize>> {
+    check_rounds(rounds)?;
+    let rows: Vec<Array1<usize>> = (0..rounds)
+        .into_par_iter()
+        .map(|r| {
+            let idx = bootstrap(x_train.nrows(), seed, r);
+            let (xb, yb) = (x_train.select(Axis(0), &idx), y_train.select(Axis(0), &idx));
+            let fitted =
+                learner.fit(&xb, &yb, seed::derive(seed, "bias-variance/fit", r as u64))?;
+            progress.tick();
+            Ok(fitted.predict(x_test, 0.5))
+        })
+        .collect::<Result<_>>()?;
+    Ok(stack(&rows, x_test.nrows()))
+}
+
+/// The rounds × points matrix of squared-loss predictions: round r fits `learner` to a fresh
+/// training set `draw(r)` and predicts `x_test`, one `progress` tick per round.
+pub fn fresh_draw_predictions(
     draw: &(dyn Fn(usize) -> (Array2<f64>, Array1<f64>) + Sync),
     x_test: &Array2<f64>,
-    y_test: &Array1<f64>,
-    truth: &Array1<f64>,
     learner: &dyn Regressor,
     rounds: usize,
-    progress: &Progress,
-) -> Result<Squared> {
+    progress: &dyn Observer,
+) -> Result<Array2<f64>> {
     check_rounds(rounds)?;
     let rows: Vec<Array1<f64>> = (0..rounds)
         .into_par_iter()
@@ -209,7 +232,81 @@ pub fn fresh_draws_squared(
             Ok(p)
         })
         .collect::<Result<_>>()?;
-    Ok(squared(&stack(&rows, y_test.len()), y_test, Some(truth)))
+    Ok(stack(&rows, x_test.nrows()))
+}
+
+/// The squared-loss terms at every test point j, whose means over j are [`squared`]'s:
+/// loss ℓⱼ = (1/R) Σᵣ (ŷᵣⱼ − yⱼ)², bias²(observed) (ȳⱼ − yⱼ)², variance (1/R) Σᵣ (ŷᵣⱼ − ȳⱼ)²,
+/// and against the truth f: bias² (ȳⱼ − fⱼ)², noise (yⱼ − fⱼ)².
+#[derive(Debug, Clone, PartialEq)]
+pub struct SquaredPerPoint {
+    pub loss: Vec<f64>,
+    pub bias2_observed: Vec<f64>,
+    pub variance: Vec<f64>,
+    pub bias2: Vec<f64>,
+    pub noise: Vec<f64>,
+}
+
+/// See [`SquaredPerPoint`].
+pub fn squared_per_point(
+    pred: &Array2<f64>,
+    y: &Array1<f64>,
+    truth: &Array1<f64>,
+) -> SquaredPerPoint {
+    let r = pred.nrows() as f64;
+    let mut out = SquaredPerPoint {
+        loss: Vec::new(),
+        bias2_observed: Vec::new(),
+        variance: Vec::new(),
+        bias2: Vec::new(),
+        noise: Vec::new(),
+    };
+    for ((col, &yj), &fj) in pred.axis_iter(Axis(1)).zip(y).zip(truth) {
+        let main = col.sum() / r;
+        out.loss
+            .push(col.iter().map(|p| (p - yj).powi(2)).sum::<f64>() / r);
+        out.bias2_observed.push((main - yj).powi(2));
+        out.variance
+            .push(col.iter().map(|p| (p - main).powi(2)).sum::<f64>() / r);
+        out.bias2.push((main - fj).powi(2));
+        out.noise.push((yj - fj).powi(2));
+    }
+    out
+}
+
+/// The 0-1 terms at every test point j, whose means over j are [`zero_one`]'s: the share of
+/// rounds wrong (loss), whether the majority vote is wrong (bias, 0 or 1), the share of rounds
+/// that disagree with the majority vote (variance).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZeroOnePerPoint {
+    pub loss: Vec<f64>,
+    pub bias: Vec<f64>,
+    pub variance: Vec<f64>,
+}
+
+/// See [`ZeroOnePerPoint`]; the majority vote breaks ties to the lower class, as [`zero_one`].
+pub fn zero_one_per_point(pred: &Array2<usize>, y: &[usize]) -> ZeroOnePerPoint {
+    let r = pred.nrows() as f64;
+    let mut out = ZeroOnePerPoint {
+        loss: Vec::new(),
+        bias: Vec::new(),
+        variance: Vec::new(),
+    };
+    for (col, &yj) in pred.axis_iter(Axis(1)).zip(y) {
+        let main = majority(col.iter().copied());
+        let share = |f: &dyn Fn(usize) -> bool| col.iter().filter(|&&p| f(p)).count() as f64 / r;
+        out.loss.push(share(&|p| p != yj));
+        out.bias.push(f64::from(u8::from(main != yj)));
+        out.variance.push(share(&|p| p != main));
+    }
+    out
+}
+
+/// The most frequent class, ties to the lower class.
+fn majority(votes: impl Iterator<Item = usize> + Clone) -> usize {
+    let mut counts = vec![0usize; votes.clone().max().map_or(1, |m| m + 1)];
+    votes.for_each(|c| counts[c] += 1);
+    (0..counts.len()).fold(0, |best, c| if counts[c] > counts[best] { c } else { best })
 }
 
 /// The most rounds a decomposition may run.
@@ -218,9 +315,10 @@ pub const MAX_ROUNDS: usize = 100_000;
 /// Rounds must be at least 2 (variance needs two fits) and at most [`MAX_ROUNDS`].
 pub fn check_rounds(rounds: usize) -> Result<()> {
     if !(2..=MAX_ROUNDS).contains(&rounds) {
-        return Err(Error::usage(format!(
-            "--rounds must be between 2 (to measure variance) and {MAX_ROUNDS}, got {rounds}"
-        )));
+        return Err(Error::param(
+            "rounds",
+            format!("must be between 2 (to measure variance) and {MAX_ROUNDS}, got {rounds}"),
+        ));
     }
     Ok(())
 }
