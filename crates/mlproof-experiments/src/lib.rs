@@ -25,6 +25,7 @@
 //! ```
 
 pub mod common;
+pub mod curves;
 pub mod metrics;
 
 pub use mlproof_core::evidence::{Finding, Verdict};
