@@ -80,13 +80,22 @@ pub(super) fn validate(params: &Params) -> Result<()> {
     if params.model.max_depth == Some(0) {
         return Err(Error::param("max_depth", "must be at least 1 (got 0)"));
     }
-    let rest = ModelSpec {
-        max_depth: None,
-        ..params.model.clone()
-    };
-    if rest != ModelSpec::of(ModelKind::Tree) {
+    let (m, d) = (&params.model, ModelSpec::of(ModelKind::Tree));
+    let changed = [
+        ("model", m.kind != d.kind),
+        (
+            "min_samples_split",
+            m.min_samples_split != d.min_samples_split,
+        ),
+        ("min_samples_leaf", m.min_samples_leaf != d.min_samples_leaf),
+        ("criterion", m.criterion != d.criterion),
+        ("ccp_alpha", m.ccp_alpha != d.ccp_alpha),
+        ("alpha", m.alpha != d.alpha),
+        ("select_k", m.select_k != d.select_k),
+    ];
+    if let Some((name, _)) = changed.iter().find(|(_, c)| *c) {
         return Err(Error::param(
-            "model",
+            name,
             "does not apply to early stopping: gradient boosting takes only the stage trees' max_depth",
         ));
     }

@@ -95,18 +95,25 @@ impl Sweep<'_> {
             self.rope,
             Direction::Greater,
         ));
-        out.push(Finding::new(
-            "underfit",
-            format!(
-                "the simplest point ({}) underfits: its CV {} is {worse} than the one-standard-error choice's ({})",
-                self.at(simplest),
-                self.score,
-                self.at(choice)
-            ),
-            diff(&cv(choice), &cv(simplest)),
-            self.rope,
-            Direction::Greater,
-        ));
+        // A point compared with itself says nothing: no underfit finding when the choice is
+        // the simplest point, no overfit findings when it is the most complex.
+        if choice != simplest {
+            out.push(Finding::new(
+                "underfit",
+                format!(
+                    "the simplest point ({}) underfits: its CV {} is {worse} than the one-standard-error choice's ({})",
+                    self.at(simplest),
+                    self.score,
+                    self.at(choice)
+                ),
+                diff(&cv(choice), &cv(simplest)),
+                self.rope,
+                Direction::Greater,
+            ));
+        }
+        if choice == complex {
+            return out;
+        }
         out.push(Finding::new(
             "overfit",
             format!(
