@@ -174,6 +174,31 @@ fn validation_curve_names_its_regions_from_the_numbers() {
 }
 
 #[test]
+fn curves_json_carries_the_one_se_choice_a_baseline_and_findings() {
+    // Issue 11: on pima depth 2 is within one SE of the best (depth 5), so it is the choice.
+    let v = json(&["curves", "--dataset", "pima"]);
+    let r = &v["results"];
+    assert_eq!(r["regions"]["one_se"], 1);
+    assert!((r["baseline"].as_f64().unwrap() - 500.0 / 768.0).abs() < 1e-12);
+    let ids: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"depth-overfits") && ids.contains(&"underfit"));
+    assert_eq!(v["params"]["model"]["kind"], "tree");
+    assert_eq!(r["points"][0]["test_folds"].as_array().unwrap().len(), 5);
+    let v = json(&["curves", "--kind", "learning", "--dataset", "yeast4"]);
+    let reading = v["results"]["reading"].as_str().unwrap();
+    assert!(!reading.contains("bias"), "{reading}");
+    assert!(
+        reading.contains("more data narrows the train − CV gap")
+            || reading.contains("More data narrows")
+    );
+}
+
+#[test]
 fn curve_and_cv_parameters_out_of_range_exit_2() {
     assert_usage_errors(&[
         (

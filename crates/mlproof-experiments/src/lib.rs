@@ -27,6 +27,7 @@
 pub mod bias_variance;
 pub mod claims;
 pub mod common;
+pub mod curves;
 pub mod cv;
 pub mod datasets;
 pub mod features;

@@ -14,6 +14,7 @@ use ndarray::{Array1, Array2};
 use serde::Serialize;
 
 use crate::cart::{Tree, TreeParams};
+use mlproof_core::progress::{Observer, Silent};
 use mlproof_core::{Error, Result};
 
 /// Checked boosting parameters.
@@ -91,6 +92,18 @@ pub fn fit_staged(
     y_val: &[usize],
     params: &BoostingParams,
 ) -> Result<(Boosted, StagedLoss)> {
+    fit_staged_observed(x, y, x_val, y_val, params, &Silent)
+}
+
+/// [`fit_staged`], ticking `progress` once per stage.
+pub fn fit_staged_observed(
+    x: &Array2<f64>,
+    y: &[usize],
+    x_val: &Array2<f64>,
+    y_val: &[usize],
+    params: &BoostingParams,
+    progress: &dyn Observer,
+) -> Result<(Boosted, StagedLoss)> {
     let positives = y.iter().filter(|&&v| v == 1).count();
     if positives == 0 || positives == y.len() {
         return Err(Error::input(
@@ -144,6 +157,7 @@ pub fn fit_staged(
         staged.train.push(log_loss(y, &f));
         staged.validation.push(log_loss(y_val, &f_val));
         trees.push(tree);
+        progress.tick();
     }
     Ok((
         Boosted {

@@ -9,10 +9,11 @@ use serde::Serialize;
 use mlproof_core::metrics::mean_squared_error;
 use mlproof_core::metrics::Metric;
 use mlproof_core::model::{BinaryClassifier, Regressor};
-use mlproof_core::stats::Summary;
+use mlproof_core::progress::{Observer, Silent};
+use mlproof_core::stats::{one_standard_error, Summary};
 use mlproof_core::{Error, Result};
 
-use crate::cv::{cross_validate, CvOptions};
+use crate::cv::{cross_validate, CvOptions, CvResult};
 use crate::split::Fold;
 
 /// Train and CV score at one setting.
@@ -22,19 +23,30 @@ pub struct CurvePoint {
     pub x: f64,
     pub train: Summary,
     pub test: Summary,
+    /// The score on each fold's training rows, in fold order (for paired comparisons).
+    pub train_folds: Vec<f64>,
+    /// The score on each fold's test rows, in fold order.
+    pub test_folds: Vec<f64>,
 }
 
-/// Where each point falls, read from the numbers (see [`regions`]).
+/// Where each point falls under the one-standard-error rule (see [`regions`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct Regions {
-    /// Index of the best CV score.
+    /// Index of the best CV score (ties: the simpler point).
     pub best: usize,
-    /// The one-standard-error band: points whose CV mean is within one standard error
-    /// (std/√k) of the best.
+    /// Index of the one-standard-error choice: the simplest point whose CV mean reaches
+    /// best − SE (best + SE for a loss), searched over every point.
+    pub one_se: usize,
+    /// The best point's standard error, std/√k.
+    pub se: f64,
+    /// The cut-off the choice had to reach.
+    pub threshold: f64,
+    /// From the one-SE choice to the most complex point that also reaches the cut-off
+    /// (points between them need not reach it).
     pub sweet_spot: (usize, usize),
-    /// Points of lower complexity than the band: underfitting.
+    /// The points simpler than the one-SE choice (none of them reaches the cut-off).
     pub underfit: Option<(usize, usize)>,
-    /// Points of higher complexity than the band: overfitting.
+    /// The points more complex than the last one reaching the cut-off.
     pub overfit: Option<(usize, usize)>,
 }
 
@@ -48,6 +60,21 @@ pub fn validation_curve(
     metric: Metric,
     seed: u64,
 ) -> Result<Vec<CurvePoint>> {
+    validation_curve_observed(x, y, values, learner_at, folds, metric, seed, &Silent)
+}
+
+/// [`validation_curve`], ticking `progress` once per knob value.
+#[allow(clippy::too_many_arguments)]
+pub fn validation_curve_observed(
+    x: &Array2<f64>,
+    y: &Array1<usize>,
+    values: &[f64],
+    learner_at: &(dyn Fn(usize) -> Result<Box<dyn BinaryClassifier>> + Sync),
+    folds: &[Fold],
+    metric: Metric,
+    seed: u64,
+    progress: &dyn Observer,
+) -> Result<Vec<CurvePoint>> {
     let opts = CvOptions {
         metrics: vec![metric],
         threshold: 0.5,
@@ -60,16 +87,33 @@ pub fn validation_curve(
         .map(|(i, &v)| {
             let learner = learner_at(i)?;
             let r = cross_validate(x, y, learner.as_ref(), folds, &opts)?;
-            let pick = |m: &Option<std::collections::BTreeMap<&str, Summary>>| {
-                m.as_ref().and_then(|t| t.get(metric.name()).copied())
-            };
-            Ok(CurvePoint {
-                x: v,
-                train: pick(&r.train).ok_or_else(|| Error::internal("missing train scores"))?,
-                test: r.test[metric.name()],
-            })
+            progress.tick();
+            point(v, &r, metric)
         })
         .collect()
+}
+
+/// A curve point from a cross-validation run: summaries and per-fold scores of `metric`.
+fn point(x: f64, r: &CvResult, metric: Metric) -> Result<CurvePoint> {
+    let missing = || Error::internal("missing train scores");
+    let train = r.train.as_ref().and_then(|t| t.get(metric.name()).copied());
+    let train_folds = r
+        .folds
+        .iter()
+        .map(|f| {
+            f.train
+                .as_ref()
+                .and_then(|t| t.get(metric.name()).copied())
+                .ok_or_else(missing)
+        })
+        .collect::<Result<Vec<f64>>>()?;
+    Ok(CurvePoint {
+        x,
+        train: train.ok_or_else(missing)?,
+        test: r.test[metric.name()],
+        train_folds,
+        test_folds: r.folds.iter().map(|f| f.test[metric.name()]).collect(),
+    })
 }
 
 /// CV on growing training sets. Sizes follow scikit-learn's `learning_curve`: for each
@@ -86,6 +130,21 @@ pub fn learning_curve(
     folds: &[Fold],
     metric: Metric,
     seed: u64,
+) -> Result<Vec<CurvePoint>> {
+    learning_curve_observed(x, y, fractions, learner, folds, metric, seed, &Silent)
+}
+
+/// [`learning_curve`], ticking `progress` once per training-set size.
+#[allow(clippy::too_many_arguments)]
+pub fn learning_curve_observed(
+    x: &Array2<f64>,
+    y: &Array1<usize>,
+    fractions: &[f64],
+    learner: &dyn BinaryClassifier,
+    folds: &[Fold],
+    metric: Metric,
+    seed: u64,
+    progress: &dyn Observer,
 ) -> Result<Vec<CurvePoint>> {
     if let Some(f) = fractions.iter().find(|f| !(**f > 0.0 && **f <= 1.0)) {
         return Err(Error::usage(format!(
@@ -115,14 +174,9 @@ pub fn learning_curve(
                     test: fold.test.clone(),
                 })
                 .collect();
-            let size = size as f64;
             let r = cross_validate(x, y, learner, &shrunk, &opts)?;
-            let train = r.train.as_ref().and_then(|t| t.get(metric.name()).copied());
-            Ok(CurvePoint {
-                x: size,
-                train: train.ok_or_else(|| Error::internal("missing train scores"))?,
-                test: r.test[metric.name()],
-            })
+            progress.tick();
+            point(size as f64, &r, metric)
         })
         .collect()
 }
@@ -185,33 +239,28 @@ fn stratified_subset(
     subset
 }
 
-/// Names the regions of a validation curve ordered by increasing complexity: the best CV
-/// score, the band within one standard error of it (Breiman et al.'s one-SE rule), and the
-/// points below (underfit) and above (overfit) the band.
+/// Names the regions of a validation curve ordered by increasing complexity by the
+/// one-standard-error rule ([`one_standard_error`]; Breiman et al. 1984, §3.4.3): the best CV
+/// score, the simplest point within one SE of it (searched over every point), the points
+/// simpler than that choice and the points beyond the last one within one SE. `None` when no
+/// point has a defined CV score.
 pub fn regions(points: &[CurvePoint], higher_is_better: bool) -> Option<Regions> {
+    let tests: Vec<Summary> = points.iter().map(|p| p.test).collect();
+    let rule = one_standard_error(&tests, higher_is_better, true)?;
     let sign = if higher_is_better { 1.0 } else { -1.0 };
-    let best = (0..points.len())
-        .filter(|&i| !points[i].test.mean.is_nan())
-        .max_by(|&a, &b| {
-            (sign * points[a].test.mean)
-                .total_cmp(&(sign * points[b].test.mean))
-                .then(b.cmp(&a))
-        })?;
-    let se = points[best].test.std / (points[best].test.n as f64).sqrt();
-    let within = |i: usize| sign * (points[best].test.mean - points[i].test.mean) <= se;
-    let mut lo = best;
-    while lo > 0 && within(lo - 1) {
-        lo -= 1;
-    }
-    let mut hi = best;
-    while hi + 1 < points.len() && within(hi + 1) {
-        hi += 1;
-    }
+    let reaches = |i: usize| sign * (points[i].test.mean - rule.threshold) >= 0.0;
+    let last = (0..points.len())
+        .rev()
+        .find(|&i| reaches(i))
+        .unwrap_or(rule.choice);
     Some(Regions {
-        best,
-        sweet_spot: (lo, hi),
-        underfit: (lo > 0).then(|| (0, lo - 1)),
-        overfit: (hi + 1 < points.len()).then(|| (hi + 1, points.len() - 1)),
+        best: rule.best,
+        one_se: rule.choice,
+        se: rule.se,
+        threshold: rule.threshold,
+        sweet_spot: (rule.choice, last),
+        underfit: (rule.choice > 0).then(|| (0, rule.choice - 1)),
+        overfit: (last + 1 < points.len()).then(|| (last + 1, points.len() - 1)),
     })
 }
 
@@ -224,6 +273,18 @@ pub fn validation_curve_regression(
     values: &[f64],
     regressor_at: &(dyn Fn(usize) -> Result<Box<dyn Regressor>> + Sync),
     folds: &[Fold],
+) -> Result<Vec<CurvePoint>> {
+    validation_curve_regression_observed(x, y, values, regressor_at, folds, &Silent)
+}
+
+/// [`validation_curve_regression`], ticking `progress` once per knob value.
+pub fn validation_curve_regression_observed(
+    x: &Array2<f64>,
+    y: &Array1<f64>,
+    values: &[f64],
+    regressor_at: &(dyn Fn(usize) -> Result<Box<dyn Regressor>> + Sync),
+    folds: &[Fold],
+    progress: &dyn Observer,
 ) -> Result<Vec<CurvePoint>> {
     values
         .par_iter()
@@ -247,10 +308,13 @@ pub fn validation_curve_regression(
                 .collect::<Result<Vec<_>>>()?
                 .into_iter()
                 .unzip();
+            progress.tick();
             Ok(CurvePoint {
                 x: v,
                 train: Summary::of(&train),
                 test: Summary::of(&test),
+                train_folds: train,
+                test_folds: test,
             })
         })
         .collect()

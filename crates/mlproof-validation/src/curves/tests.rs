@@ -12,6 +12,8 @@ fn point(x: f64, cv: f64, std: f64) -> CurvePoint {
         x,
         train: s(1.0),
         test: s(cv),
+        train_folds: vec![1.0; 4],
+        test_folds: vec![cv; 4],
     }
 }
 
@@ -28,6 +30,23 @@ fn regions_split_at_one_standard_error_of_the_best() {
         (r.best, r.sweet_spot, r.underfit, r.overfit),
         (3, (2, 4), Some((0, 1)), Some((5, 5)))
     );
+}
+
+#[test]
+fn the_one_se_choice_is_searched_over_every_point_not_an_unbroken_band() {
+    // SE = 0.1 / √4 = 0.05, cut-off 0.75: the simplest point (0.76) qualifies though its
+    // neighbour (0.70) does not; pima's depth curve has this shape (depth 2 and 5).
+    let pts: Vec<CurvePoint> = [0.76, 0.70, 0.80, 0.70]
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| point(i as f64, v, 0.1))
+        .collect();
+    let r = regions(&pts, true).unwrap();
+    assert_eq!(
+        (r.best, r.one_se, r.sweet_spot, r.underfit, r.overfit),
+        (2, 0, (0, 2), None, Some((3, 3)))
+    );
+    assert!((r.se - 0.05).abs() < 1e-12 && (r.threshold - 0.75).abs() < 1e-12);
 }
 
 #[test]
