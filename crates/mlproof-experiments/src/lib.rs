@@ -26,6 +26,7 @@
 
 pub mod common;
 pub mod metrics;
+pub mod tree;
 
 pub use mlproof_core::evidence::{Finding, Verdict};
 pub use mlproof_core::params::{Check, Checked};
