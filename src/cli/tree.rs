@@ -89,9 +89,10 @@ pub struct TreeImportanceArgs {
     #[arg(long, default_value_t = 10)]
     pub repeats: usize,
 
-    /// The score whose drop is measured.
-    #[arg(long, value_enum, default_value_t = MetricArg::Accuracy)]
-    pub metric: MetricArg,
+    /// The score whose drop is measured (default: roc-auc when positives are under 20% of
+    /// the rows, accuracy otherwise).
+    #[arg(long, value_enum)]
+    pub metric: Option<MetricArg>,
 
     #[command(flatten)]
     pub data: DataArgs,

@@ -3,38 +3,16 @@
 
 use mlproof_core::metrics::Metric;
 use mlproof_core::{Error, Result};
-use mlproof_experiments::common::{ModelKind, ModelSpec};
+use mlproof_experiments::common::ModelSpec;
 use mlproof_experiments::cv::{self, compare, CrossValidation, Params, METRICS};
 use mlproof_experiments::Check;
-use mlproof_trees::Criterion;
 
 use super::split;
-use crate::cli::{CriterionArg, CvArgs, ModelArgs, SplitKind};
+use crate::cli::{CvArgs, SplitKind};
 use crate::render::{num, Doc, Output, Table};
 
-/// The learner the `--model` flags give (validated by the experiment's check).
-pub fn model_spec(args: &ModelArgs) -> ModelSpec {
-    ModelSpec {
-        kind: match args.model {
-            None | Some(crate::cli::ModelKind::Logistic) => ModelKind::Logistic,
-            Some(crate::cli::ModelKind::Tree) => ModelKind::Tree,
-            Some(crate::cli::ModelKind::Majority) => ModelKind::Majority,
-        },
-        max_depth: args.max_depth,
-        min_samples_split: args.min_samples_split,
-        min_samples_leaf: args.min_samples_leaf,
-        criterion: match args.criterion {
-            CriterionArg::Gini => Criterion::Gini,
-            CriterionArg::Entropy => Criterion::Entropy,
-        },
-        ccp_alpha: args.ccp_alpha,
-        alpha: args.alpha,
-        select_k: args.select_k,
-    }
-}
-
 pub fn run(args: &CvArgs, seed: u64) -> Result<Output> {
-    let model = model_spec(&args.model);
+    let model = super::model::model_spec(&args.model);
     if args.compare {
         return run_compare(args, model, seed);
     }

@@ -1,53 +1,41 @@
 //! `mlproof tree split`: how a decision tree chooses its first split, worked through.
 
-use mlproof_core::report::Report;
 use mlproof_core::Result;
-use mlproof_trees::walkthrough::{root_splits, RootSplits};
+use mlproof_experiments::tree::split::{self, gain_name, Params, SplitWalkthrough};
+use mlproof_experiments::Check;
+use mlproof_trees::walkthrough::RootSplits;
 use mlproof_trees::Criterion;
-use serde::Serialize;
 
 use crate::cli::{SplitCriterion, TreeSplitArgs};
 use crate::render::{num, Doc, Output, Table};
 
-#[derive(Serialize)]
-struct Params {
-    criteria: Vec<Criterion>,
-    seed: u64,
-}
-
 pub fn run(args: &TreeSplitArgs, seed: u64) -> Result<Output> {
-    let data = args.data.load("car-good", seed)?;
     let criteria = match args.criterion {
         SplitCriterion::Entropy => vec![Criterion::Entropy],
         SplitCriterion::Gini => vec![Criterion::Gini],
         SplitCriterion::Both => vec![Criterion::Entropy, Criterion::Gini],
     };
-    let results = criteria
-        .iter()
-        .map(|&c| root_splits(&data, c))
-        .collect::<Result<Vec<_>>>()?;
+    let params = Params { criteria, seed }.check()?;
+    let data = args.data.load(split::DEFAULT_DATASET, seed)?;
+    let report = split::run(&data, &params, &crate::progress::BAR)?;
+    let doc = doc(&data.name, &report.results);
+    Ok(Output::new(report, doc))
+}
+
+fn doc(dataset: &str, r: &SplitWalkthrough) -> Doc {
     let mut doc = Doc::default();
-    for r in &results {
-        section(&mut doc, &data.name, r);
+    for (root, ties) in r.root_splits.iter().zip(&r.ties) {
+        section(&mut doc, dataset, root, ties);
     }
-    if results.len() == 2 && results[0].chosen != results[1].chosen {
-        doc.paragraph(format!(
-            "The criteria disagree: entropy picks {}, Gini picks {}.",
-            results[0].splits[results[0].chosen].feature,
-            results[1].splits[results[1].chosen].feature
-        ));
-    } else if results.len() == 2 {
-        doc.paragraph(format!(
-            "Both criteria choose {}; they usually agree (Raileanu & Stoffel 2004 found them to \
-             disagree on only about 2% of splits).",
-            results[0].splits[results[0].chosen].feature
-        ));
+    if r.root_splits.len() == 2 {
+        doc.paragraph(
+            "Entropy and Gini usually agree: Raileanu & Stoffel (2004) found them to disagree on \
+             only about 2% of splits.",
+        );
     }
-    let params = Params { criteria, seed };
-    Ok(Output::new(
-        Report::new("tree split", params, Some(data.summary()), results),
-        doc,
-    ))
+    crate::render::findings(&mut doc, &r.findings);
+    doc.paragraph(r.reading.clone());
+    doc
 }
 
 fn counts(c: &[usize]) -> String {
@@ -55,7 +43,7 @@ fn counts(c: &[usize]) -> String {
     format!("[{}]", parts.join("/"))
 }
 
-fn section(doc: &mut Doc, dataset: &str, r: &RootSplits) {
+fn section(doc: &mut Doc, dataset: &str, r: &RootSplits, ties: &[String]) {
     let (name, symbol, formula) = match r.criterion {
         Criterion::Entropy => (
             "information gain (entropy, bits)",
@@ -119,20 +107,13 @@ fn section(doc: &mut Doc, dataset: &str, r: &RootSplits) {
         ]);
     }
     doc.table(t);
-    let best = &r.splits[r.chosen];
-    let tied: Vec<&str> = r
-        .splits
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| *i != r.chosen && (s.gain - best.gain).abs() <= 1e-12)
-        .map(|(_, s)| s.feature.as_str())
-        .collect();
-    if !tied.is_empty() {
+    if !ties.is_empty() {
         doc.paragraph(format!(
-            "{} ties with {} on gain: mlproof takes the first column; scikit-learn breaks such ties \
+            "{} ties with {} on gain ({}): mlproof takes the first column; scikit-learn breaks such ties \
              in a random feature order fixed by random_state.",
-            best.feature,
-            tied.join(", ")
+            r.splits[r.chosen].feature,
+            ties.join(", "),
+            gain_name(r.criterion)
         ));
     }
 }

@@ -28,20 +28,21 @@ pub struct BoostingParams {
 impl BoostingParams {
     pub fn check(self) -> Result<Self> {
         if !(1..=100_000).contains(&self.n_stages) {
-            return Err(Error::usage(format!(
-                "--n-estimators must be between 1 and 100000, got {}",
-                self.n_stages
-            )));
+            return Err(Error::param(
+                "n_estimators",
+                format!("must be between 1 and 100000, got {}", self.n_stages),
+            ));
         }
         if !(self.learning_rate > 0.0 && self.learning_rate <= 1.0) {
-            return Err(Error::usage(format!(
-                "--learning-rate must be in (0, 1], got {}",
-                self.learning_rate
-            )));
+            return Err(Error::param(
+                "learning_rate",
+                format!("must be in (0, 1], got {}", self.learning_rate),
+            ));
         }
         if self.max_depth == 0 {
-            return Err(Error::usage(
-                "the stage trees' --max-depth must be at least 1",
+            return Err(Error::param(
+                "max_depth",
+                "of the stage trees must be at least 1",
             ));
         }
         Ok(self)

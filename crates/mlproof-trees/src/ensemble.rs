@@ -38,9 +38,10 @@ pub struct FittedForest {
 impl Forest {
     pub fn new(n_trees: usize, max_features: Option<usize>, tree: TreeParams) -> Result<Self> {
         if !(1..=10_000).contains(&n_trees) {
-            return Err(Error::usage(format!(
-                "--n-trees must be between 1 and 10000, got {n_trees}"
-            )));
+            return Err(Error::param(
+                "n_trees",
+                format!("must be between 1 and 10000, got {n_trees}"),
+            ));
         }
         Ok(Forest {
             n_trees,

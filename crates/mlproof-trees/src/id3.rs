@@ -194,9 +194,13 @@ impl Id3Tree {
             )))
             }
         };
-        if max_depth == Some(0) || min_samples_split < 2 {
-            return Err(Error::usage(
-                "ID3 needs max_depth ≥ 1 and min_samples_split ≥ 2",
+        if max_depth == Some(0) {
+            return Err(Error::param("max_depth", "must be at least 1 for ID3"));
+        }
+        if min_samples_split < 2 {
+            return Err(Error::param(
+                "min_samples_split",
+                format!("must be at least 2 for ID3, got {min_samples_split}"),
             ));
         }
         let mut b = Builder {

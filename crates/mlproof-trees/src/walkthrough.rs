@@ -75,8 +75,9 @@ fn weighted(criterion: Criterion, groups: &[Vec<usize>], n: usize) -> f64 {
 /// The root splits of `data` under `criterion` (entropy or Gini).
 pub fn root_splits(data: &Dataset, criterion: Criterion) -> Result<RootSplits> {
     if !criterion.is_classification() {
-        return Err(Error::usage(
-            "the split walkthrough takes --criterion entropy or gini",
+        return Err(Error::param(
+            "criterion",
+            "must be entropy or gini for the split walkthrough",
         ));
     }
     let (y, classes) = match &data.target {

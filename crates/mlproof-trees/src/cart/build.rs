@@ -100,8 +100,9 @@ impl Tree {
         params: &TreeParams,
     ) -> Result<Tree> {
         if !params.criterion.is_classification() {
-            return Err(Error::usage(
-                "a classification tree takes --criterion gini or entropy",
+            return Err(Error::param(
+                "criterion",
+                "must be gini or entropy for a classification tree",
             ));
         }
         if let Some(bad) = y.iter().find(|&&c| c >= n_classes) {

@@ -81,21 +81,22 @@ impl TreeParams {
     /// min_samples_leaf < 1, a negative or non-finite min_impurity_decrease.
     pub fn check(self) -> Result<Self> {
         if self.max_depth == Some(0) {
-            return Err(Error::usage(
-                "--max-depth must be at least 1 (omit it for no limit)",
+            return Err(Error::param(
+                "max_depth",
+                "must be at least 1 (omit it for no limit)",
             ));
         }
         if self.min_samples_split < 2 {
-            return Err(Error::usage(format!(
-                "--min-samples-split must be at least 2, got {}",
-                self.min_samples_split
-            )));
+            return Err(Error::param(
+                "min_samples_split",
+                format!("must be at least 2, got {}", self.min_samples_split),
+            ));
         }
         if self.min_samples_leaf < 1 {
-            return Err(Error::usage("--min-samples-leaf must be at least 1"));
+            return Err(Error::param("min_samples_leaf", "must be at least 1"));
         }
         if self.max_features == Some(0) {
-            return Err(Error::usage("max_features must be at least 1"));
+            return Err(Error::param("max_features", "must be at least 1"));
         }
         if self.max_features.is_some() && self.feature_order == FeatureOrder::Index {
             return Err(Error::usage(
@@ -103,16 +104,19 @@ impl TreeParams {
             ));
         }
         if !(self.ccp_alpha.is_finite() && self.ccp_alpha >= 0.0) {
-            return Err(Error::usage(format!(
-                "--ccp-alpha must be a finite number ≥ 0, got {}",
-                self.ccp_alpha
-            )));
+            return Err(Error::param(
+                "ccp_alpha",
+                format!("must be a finite number ≥ 0, got {}", self.ccp_alpha),
+            ));
         }
         if !(self.min_impurity_decrease.is_finite() && self.min_impurity_decrease >= 0.0) {
-            return Err(Error::usage(format!(
-                "--min-impurity-decrease must be a finite number ≥ 0, got {}",
-                self.min_impurity_decrease
-            )));
+            return Err(Error::param(
+                "min_impurity_decrease",
+                format!(
+                    "must be a finite number ≥ 0, got {}",
+                    self.min_impurity_decrease
+                ),
+            ));
         }
         Ok(self)
     }

@@ -75,7 +75,7 @@ fn a_regression_tree_predicts_leaf_means() {
 }
 
 #[test]
-fn bad_parameters_are_usage_errors() {
+fn bad_parameters_are_errors_that_name_the_parameter() {
     let bad = [
         TreeParams {
             max_depth: Some(0),
@@ -94,10 +94,16 @@ fn bad_parameters_are_usage_errors() {
             ..TreeParams::default()
         },
     ];
-    for p in bad {
-        assert!(
-            matches!(p.check(), Err(mlproof_core::Error::Usage(_))),
-            "{p:?}"
-        );
+    let names = [
+        "max_depth",
+        "min_samples_split",
+        "min_samples_leaf",
+        "min_impurity_decrease",
+    ];
+    for (p, expected) in bad.into_iter().zip(names) {
+        match p.check() {
+            Err(mlproof_core::Error::Parameter { name, .. }) => assert_eq!(name, expected),
+            other => panic!("{p:?}: {other:?}"),
+        }
     }
 }
