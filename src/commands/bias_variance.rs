@@ -50,9 +50,16 @@ pub fn run(args: &BiasVarianceArgs, seed: u64) -> Result<Output> {
     if loss == Loss::Squared && params.n_train.is_none() {
         params.n_train = Some(default_n_train(model, data.n_rows()));
     }
-    let params = params.check()?;
-    let report = bias_variance::run(&data, &params, &crate::progress::BAR)?;
-    let doc = doc(&data.name, args.rounds, &report.results);
+    output(&data, &params.check()?)
+}
+
+/// The decomposition on `data`, as a document.
+pub fn output(
+    data: &mlproof_data::Dataset,
+    params: &mlproof_experiments::Checked<Params>,
+) -> Result<Output> {
+    let report = bias_variance::run(data, params, &crate::progress::BAR)?;
+    let doc = doc(&data.name, params.rounds, &report.results);
     Ok(Output::new(report, doc))
 }
 

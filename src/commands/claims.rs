@@ -29,7 +29,12 @@ pub fn run(args: &ClaimsArgs, seed: u64) -> Result<Output> {
         return Ok(Output::new(report, doc));
     }
     let data = args.data.load(DEFAULT_DATASET, seed)?;
-    let report = claims::run(&data, &params, &crate::progress::BAR)?;
+    output(&data, &params)
+}
+
+/// The claims sheet for `data`.
+pub fn output(data: &Dataset, params: &mlproof_experiments::Checked<Params>) -> Result<Output> {
+    let report = claims::run(data, params, &crate::progress::BAR)?;
     let doc = sheet(&data.name, &report.results, &report.params);
     Ok(Output::new(report, doc))
 }

@@ -110,13 +110,21 @@ pub fn run(args: &CurvesArgs, seed: u64) -> Result<Output> {
         curves::DEFAULT_DATASET
     };
     let data = args.data.load(default, seed)?;
-    let report = curves::run(&data, &params, &crate::progress::BAR)?;
+    output(&data, &params)
+}
+
+/// The curve on `data`, as a document.
+pub fn output(
+    data: &mlproof_data::Dataset,
+    params: &mlproof_experiments::Checked<Params>,
+) -> Result<Output> {
+    let report = curves::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
         eprintln!("mlproof: warning: {w}");
     }
     let doc = match &report.results {
-        Results::Curve(c) => curve_doc(&data.name, &params, c),
-        Results::EarlyStopping(e) => super::early_stopping::doc(&data.name, &params, e),
+        Results::Curve(c) => curve_doc(&data.name, params, c),
+        Results::EarlyStopping(e) => super::early_stopping::doc(&data.name, params, e),
     };
     Ok(Output::new(report, doc))
 }

@@ -156,7 +156,15 @@ fn run_compare(args: &CvArgs, model: ModelSpec, seed: u64) -> Result<Output> {
     }
     .check()?;
     let data = args.data.load(cv::DEFAULT_DATASET, seed)?;
-    let report = compare::run(&data, &params, &crate::progress::BAR)?;
+    compare_output(&data, &params)
+}
+
+/// Leave-one-out against k-fold on `data`, as a document.
+pub fn compare_output(
+    data: &mlproof_data::Dataset,
+    params: &mlproof_experiments::Checked<compare::Params>,
+) -> Result<Output> {
+    let report = compare::run(data, params, &crate::progress::BAR)?;
     let r = &report.results;
     let mut doc = Doc::default();
     doc.title(format!(

@@ -67,7 +67,7 @@ fn listing_doc(l: &Listing) -> Doc {
     doc
 }
 
-fn list(seed: u64) -> Result<Output> {
+pub fn list(seed: u64) -> Result<Output> {
     let report = datasets::list(&ListParams { seed }.check()?)?;
     let mut doc = listing_doc(&report.results);
     crate::render::findings(&mut doc, &report.results.findings);

@@ -27,28 +27,34 @@ pub fn run(args: &FeaturesArgs, seed: u64) -> Result<Output> {
     }
     .check()?;
     let data = args.data.load(demo.default_dataset(), seed)?;
+    // Without --dataset/--data, encoding runs on both bundled sets with categorical columns.
+    let mut sets = vec![data];
+    if demo == Demo::Encoding && !args.data.given() {
+        for name in &ENCODING_DATASETS[1..] {
+            sets.push(registry::load(name, seed)?);
+        }
+    }
+    output(&sets, &params)
+}
+
+/// The demo on `sets` (one dataset; encoding may take several), as a document.
+pub fn output(sets: &[Dataset], params: &mlproof_experiments::Checked<Params>) -> Result<Output> {
     let bar = &crate::progress::BAR;
-    let output = match demo {
+    let data = &sets[0];
+    let output = match params.demo {
         Demo::Scaling => {
-            let report = features::run_scaling(&data, &params, bar)?;
-            let doc = scaling_doc(&data, &report.results);
+            let report = features::run_scaling(data, params, bar)?;
+            let doc = scaling_doc(data, &report.results);
             Output::new(report, doc)
         }
         Demo::Encoding => {
-            // Without --dataset/--data: both bundled sets with categorical columns.
-            let mut sets = vec![data];
-            if !args.data.given() {
-                for name in &ENCODING_DATASETS[1..] {
-                    sets.push(registry::load(name, seed)?);
-                }
-            }
-            let report = features::run_encoding(&sets, &params, bar)?;
-            let doc = encoding_doc(&sets, &report.results, args.n_splits);
+            let report = features::run_encoding(sets, params, bar)?;
+            let doc = encoding_doc(sets, &report.results, params.n_splits);
             Output::new(report, doc)
         }
         Demo::Selection => {
-            let report = features::run_selection(&data, &params, bar)?;
-            let doc = selection_doc(&data, &report.results, args.n_splits);
+            let report = features::run_selection(data, params, bar)?;
+            let doc = selection_doc(data, &report.results, params.n_splits);
             Output::new(report, doc)
         }
     };

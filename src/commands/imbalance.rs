@@ -33,11 +33,16 @@ pub fn run(args: &ImbalanceArgs, seed: u64) -> Result<Output> {
     }
     .check()?;
     let data = args.data.load(imbalance::DEFAULT_DATASET, seed)?;
-    let report = imbalance::run(&data, &params, &crate::progress::BAR)?;
+    output(&data, &params)
+}
+
+/// The experiment on `data`, as a document.
+pub fn output(data: &mlproof_data::Dataset, params: &mlproof_experiments::Checked<Params>) -> Result<Output> {
+    let report = imbalance::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
         eprintln!("mlproof: warning: {w}");
     }
-    let doc = doc(&data, &report.results);
+    let doc = doc(data, &report.results);
     Ok(Output::new(report, doc))
 }
 

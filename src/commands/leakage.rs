@@ -50,15 +50,19 @@ pub fn run(args: &LeakageArgs, seed: u64) -> Result<Output> {
             )));
         }
     }
-    let report = leakage::run(data.as_ref(), &params, &crate::progress::BAR)?;
+    output(data.as_ref(), &params)
+}
+
+/// The experiment (on `data`, or on generated noise for preprocessing), as a document.
+pub fn output(
+    data: Option<&mlproof_data::Dataset>,
+    params: &mlproof_experiments::Checked<Params>,
+) -> Result<Output> {
+    let report = leakage::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
         eprintln!("mlproof: warning: {w}");
     }
-    let doc = doc(
-        data.as_ref().map(|d| d.name.as_str()),
-        kind,
-        &report.results,
-    );
+    let doc = doc(data.map(|d| d.name.as_str()), params.kind, &report.results);
     Ok(Output::new(report, doc))
 }
 

@@ -2,7 +2,8 @@
 
 use mlproof_core::Result;
 use mlproof_experiments::metrics::{self, AccuracyParadox, ModelMetrics, Params};
-use mlproof_experiments::Check;
+use mlproof_core::data::Dataset;
+use mlproof_experiments::{Check, Checked};
 
 use crate::cli::MetricsArgs;
 use crate::render::{num, Doc, Output, Table};
@@ -16,7 +17,12 @@ pub fn run(args: &MetricsArgs, seed: u64) -> Result<Output> {
     }
     .check()?;
     let data = args.data.load(metrics::DEFAULT_DATASET, seed)?;
-    let report = metrics::run(&data, &params, &crate::progress::BAR)?;
+    output(&data, &params)
+}
+
+/// The experiment on `data`, as a document.
+pub fn output(data: &Dataset, params: &Checked<Params>) -> Result<Output> {
+    let report = metrics::run(data, params, &crate::progress::BAR)?;
     let doc = doc(&data.name, &report.results);
     Ok(Output::new(report, doc))
 }

@@ -47,13 +47,18 @@ pub fn run(args: &RegularizeArgs, seed: u64) -> Result<Output> {
     let data = args
         .data
         .load_with_task(regularize::DEFAULT_DATASET, seed, task)?;
-    let report = regularize::run(&data, &params, &crate::progress::BAR)?;
+    output(&data, &params)
+}
+
+/// The experiment on `data`, as a document.
+pub fn output(data: &Dataset, params: &mlproof_experiments::Checked<Params>) -> Result<Output> {
+    let report = regularize::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
         eprintln!("mlproof: warning: {w}");
     }
     let doc = match &report.results {
-        Results::Single(r) => single_doc(&data, &report.params, r),
-        Results::Path(r) => path_doc(&data, &report.params, r),
+        Results::Single(r) => single_doc(data, &report.params, r),
+        Results::Path(r) => path_doc(data, &report.params, r),
     };
     Ok(Output::new(report, doc))
 }

@@ -27,16 +27,20 @@ pub fn run(which: RegularizeDemo, args: &RegularizeArgs, seed: u64) -> Result<Ou
     if args.correlation.is_some() {
         params.correlation = args.correlation;
     }
-    let params = params.check()?;
+    output(&params.check()?)
+}
+
+/// The demo, as a document.
+pub fn output(params: &mlproof_experiments::Checked<DemoParams>) -> Result<Output> {
     let bar = &crate::progress::BAR;
-    Ok(match which {
-        RegularizeDemo::Sparsity => {
-            let report = demo::run_sparsity(&params, bar)?;
+    Ok(match params.demo {
+        Demo::Sparsity => {
+            let report = demo::run_sparsity(params, bar)?;
             let doc = sparsity_doc(&report.results);
             Output::new(report, doc)
         }
-        RegularizeDemo::Instability => {
-            let report = demo::run_instability(&params, bar)?;
+        Demo::Instability => {
+            let report = demo::run_instability(params, bar)?;
             let doc = instability_doc(&report.results);
             Output::new(report, doc)
         }

@@ -59,28 +59,32 @@ pub fn run(args: &SplitArgs, seed: u64) -> Result<Output> {
         seed,
     }
     .check()?;
-    let report = split::run(data.as_ref(), &params, &crate::progress::BAR)?;
+    output(data.as_ref(), &params)
+}
+
+/// The folds (of `data`'s rows, or of `params.n_samples` bare rows), as a document.
+pub fn output(
+    data: Option<&mlproof_data::Dataset>,
+    params: &mlproof_experiments::Checked<Params>,
+) -> Result<Output> {
+    let report = split::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
         eprintln!("mlproof: warning: {w}");
     }
     let mut doc = Doc::default();
-    let n = n_samples;
-    let source = data
-        .as_ref()
-        .map_or(format!("{n} rows"), |d| format!("{} ({n} rows)", d.name));
+    let n = params.n_samples;
+    let source = data.map_or(format!("{n} rows"), |d| format!("{} ({n} rows)", d.name));
     let mut title = split::describe(&params.splitter);
     title[..1].make_ascii_uppercase();
     doc.title(format!("{title} over {source}"));
-    let positive = data
-        .as_ref()
-        .and_then(|d| d.binary_target().ok())
+    let positive = data.and_then(|d| d.binary_target().ok())
         .map(|p| p.to_vec());
     doc.figure(Figure::Folds {
         n_rows: n,
         folds: report.results.folds.clone(),
         classes: positive,
     });
-    if let (SplitKind::TimeSeries, Some(d)) = (args.kind, &data) {
+    if let (Splitter::TimeSeries { .. }, Some(d)) = (&params.splitter, data) {
         if d.time.is_none() {
             doc.paragraph(format!(
                 "{} has no time column: rows are taken in file order.",

@@ -1,96 +1,253 @@
-//! `mlproof tour`: a short guided run through every concept built so far, on embedded data.
-//! Each stop is an interview question and the real command that answers it, run through
-//! the same code path as when typed, with the tour's seed.
+//! `mlproof tour`: a short guided run through every concept, on embedded data. Each stop is
+//! an interview question, the command that answers it, and the experiment run as a library
+//! call with typed parameters (the same call the command makes), with the tour's seed.
 
-use clap::Parser;
+use mlproof_core::data::registry;
 use mlproof_core::report::Report;
-use mlproof_core::{Error, Result};
+use mlproof_core::Result;
+use mlproof_experiments::common::{ModelKind, ModelSpec};
+use mlproof_experiments::{
+    bias_variance, claims, curves, cv, features, imbalance, leakage, metrics,
+    regularize, split, tree, Check,
+};
+use mlproof_trees::Criterion;
+use mlproof_validation::Splitter;
 use serde::Serialize;
 
-use crate::cli::Cli;
 use crate::render::{Doc, Output};
 
-/// (question, command line) in the order a candidate would meet them.
-const STOPS: &[(&str, &str)] = &[
-    ("What data can I demonstrate on?", "mlproof datasets"),
-    (
-        "Why is accuracy the wrong metric on imbalanced data?",
-        "mlproof metrics --dataset yeast4",
-    ),
-    (
-        "How do cross-validation schemes differ?",
-        "mlproof split --kind time-series --n-splits 5 --gap 2 --n-samples 40",
-    ),
-    (
-        "How does a decision tree choose a split?",
-        "mlproof tree split --criterion entropy",
-    ),
-    (
-        "How do you stop a tree from overfitting?",
-        "mlproof tree prune",
-    ),
-    (
-        "Which features matter — and does impurity importance tell the truth?",
-        "mlproof tree importance --dataset synth-imbalanced --max-depth 6",
-    ),
-    (
-        "Why do random forests and boosting beat one deep tree?",
-        "mlproof tree ensemble",
-    ),
-    (
-        "How do you detect over- and underfitting?",
-        "mlproof curves --dataset pima",
-    ),
-    (
-        "Leave-one-out or k-fold?",
-        "mlproof cv --compare --model tree --max-depth 3 --dataset wisconsin",
-    ),
-    (
-        "When should boosting stop?",
-        "mlproof curves --kind early-stopping --dataset pima",
-    ),
-    (
-        "How do you handle an imbalanced dataset?",
-        "mlproof imbalance --dataset yeast4",
-    ),
-    (
-        "Explain the bias-variance tradeoff.",
-        "mlproof bias-variance",
-    ),
-    (
-        "Why is standard k-fold invalid for time series?",
-        "mlproof leakage --dataset sp500",
-    ),
-    (
-        "What goes wrong if you select features before cross-validation?",
-        "mlproof leakage --kind preprocessing",
-    ),
-    (
-        "What goes wrong if you oversample before splitting?",
-        "mlproof leakage --kind resampling",
-    ),
-    (
-        "How do you choose the regularisation strength?",
-        "mlproof regularize --dataset pima --target Mass",
-    ),
-    (
-        "L1 or L2: which features does each keep?",
-        "mlproof regularize --demo sparsity",
-    ),
-    (
-        "Why is the lasso unstable with correlated features?",
-        "mlproof regularize --demo instability",
-    ),
-    ("Why scale features?", "mlproof features scaling"),
-    ("One-hot or label encoding?", "mlproof features encoding"),
-    ("How do you select features?", "mlproof features selection"),
-];
-
-#[derive(Serialize)]
+/// One stop: the question, the command a candidate would type, and the experiment it runs.
 struct Stop {
     question: &'static str,
     command: &'static str,
+    run: fn(u64) -> Result<Output>,
+}
+
+/// The stops, in the order a candidate would meet them.
+const STOPS: &[Stop] = &[
+    Stop {
+        question: "What data can I demonstrate on?",
+        command: "mlproof datasets",
+        run: |seed| super::datasets::list(seed),
+    },
+    Stop {
+        question: "Why is accuracy the wrong metric on imbalanced data?",
+        command: "mlproof metrics --dataset yeast4",
+        run: |seed| {
+            let params = metrics::Params { seed, ..Default::default() }.check()?;
+            super::metrics::output(&registry::load("yeast4", seed)?, &params)
+        },
+    },
+    Stop {
+        question: "How do cross-validation schemes differ?",
+        command: "mlproof split --kind time-series --n-splits 5 --gap 2 --n-samples 40",
+        run: |seed| {
+            let splitter = Splitter::TimeSeries {
+                n_splits: 5,
+                max_train_size: None,
+                test_size: None,
+                gap: 2,
+            };
+            let params = split::Params { splitter, n_samples: 40, seed }.check()?;
+            super::split::output(None, &params)
+        },
+    },
+    Stop {
+        question: "How does a decision tree choose a split?",
+        command: "mlproof tree split --criterion entropy",
+        run: |seed| {
+            let params = tree::split::Params { criteria: vec![Criterion::Entropy], seed }.check()?;
+            super::tree_split::output(&registry::load(tree::split::DEFAULT_DATASET, seed)?, &params)
+        },
+    },
+    Stop {
+        question: "How do you stop a tree from overfitting?",
+        command: "mlproof tree prune",
+        run: |seed| {
+            let params = tree::prune::Params { seed, ..Default::default() }.check()?;
+            super::tree_prune::output(&registry::load(tree::prune::DEFAULT_DATASET, seed)?, &params)
+        },
+    },
+    Stop {
+        question: "Which features matter — and does impurity importance tell the truth?",
+        command: "mlproof tree importance --dataset synth-imbalanced --max-depth 6",
+        run: |seed| {
+            let params = tree::importance::Params { max_depth: 6, seed, ..Default::default() };
+            let data = registry::load("synth-imbalanced", seed)?;
+            super::tree_importance::output(&data, &params.check()?)
+        },
+    },
+    Stop {
+        question: "Why do random forests and boosting beat one deep tree?",
+        command: "mlproof tree ensemble",
+        run: |seed| {
+            let params = tree::ensemble::Params { seed, ..Default::default() }.check()?;
+            let data = registry::load(tree::ensemble::DEFAULT_DATASET, seed)?;
+            super::tree_ensemble::output(&data, &params)
+        },
+    },
+    Stop {
+        question: "How do you detect over- and underfitting?",
+        command: "mlproof curves --dataset pima",
+        run: |seed| {
+            let params = curves::Params { seed, ..Default::default() }.check()?;
+            super::curves::output(&registry::load("pima", seed)?, &params)
+        },
+    },
+    Stop {
+        question: "Leave-one-out or k-fold?",
+        command: "mlproof cv --compare --model tree --max-depth 3 --dataset wisconsin",
+        run: |seed| {
+            let model = ModelSpec { max_depth: Some(3), ..ModelSpec::of(ModelKind::Tree) };
+            let params = cv::compare::Params { model, seed, ..Default::default() }.check()?;
+            super::cv::compare_output(&registry::load("wisconsin", seed)?, &params)
+        },
+    },
+    Stop {
+        question: "When should boosting stop?",
+        command: "mlproof curves --kind early-stopping --dataset pima",
+        run: |seed| {
+            let params = curves::Params {
+                kind: curves::Kind::EarlyStopping,
+                param: None,
+                seed,
+                ..Default::default()
+            };
+            super::curves::output(&registry::load("pima", seed)?, &params.check()?)
+        },
+    },
+    Stop {
+        question: "How do you handle an imbalanced dataset?",
+        command: "mlproof imbalance --dataset yeast4",
+        run: |seed| {
+            let params = imbalance::Params { seed, ..Default::default() }.check()?;
+            super::imbalance::output(&registry::load("yeast4", seed)?, &params)
+        },
+    },
+    Stop {
+        question: "Explain the bias-variance tradeoff.",
+        command: "mlproof bias-variance",
+        run: |seed| {
+            let data = registry::load(bias_variance::default_dataset(bias_variance::Loss::Squared), seed)?;
+            let model = bias_variance::SweepModel::Tree;
+            let params = bias_variance::Params {
+                n_train: Some(bias_variance::default_n_train(model, data.n_rows())),
+                seed,
+                ..Default::default()
+            };
+            super::bias_variance::output(&data, &params.check()?)
+        },
+    },
+    Stop {
+        question: "Why is standard k-fold invalid for time series?",
+        command: "mlproof leakage --dataset sp500",
+        run: |seed| {
+            let params = leakage::Params { seed, ..Default::default() }.check()?;
+            super::leakage::output(Some(&registry::load("sp500", seed)?), &params)
+        },
+    },
+    Stop {
+        question: "What goes wrong if you select features before cross-validation?",
+        command: "mlproof leakage --kind preprocessing",
+        run: |seed| {
+            let kind = leakage::Kind::Preprocessing;
+            let params = leakage::Params { kind, seed, ..Default::default() }.check()?;
+            super::leakage::output(None, &params)
+        },
+    },
+    Stop {
+        question: "What goes wrong if you oversample before splitting?",
+        command: "mlproof leakage --kind resampling",
+        run: |seed| {
+            let kind = leakage::Kind::Resampling;
+            let params = leakage::Params { kind, seed, ..Default::default() }.check()?;
+            let name = leakage::default_dataset(kind).unwrap_or("yeast4");
+            super::leakage::output(Some(&registry::load(name, seed)?), &params)
+        },
+    },
+    Stop {
+        question: "How do you choose the regularisation strength?",
+        command: "mlproof regularize --dataset pima --target Mass",
+        run: |seed| {
+            let params = regularize::Params { seed, ..Default::default() }.check()?;
+            let data = registry::load("pima", seed)?.with_target_column("Mass", None)?;
+            super::regularize::output(&data, &params)
+        },
+    },
+    Stop {
+        question: "L1 or L2: which features does each keep?",
+        command: "mlproof regularize --demo sparsity",
+        run: |seed| {
+            let params = regularize::demo::DemoParams { seed, ..regularize::demo::DemoParams::new(regularize::demo::Demo::Sparsity) };
+            super::regularize_demo::output(&params.check()?)
+        },
+    },
+    Stop {
+        question: "Why is the lasso unstable with correlated features?",
+        command: "mlproof regularize --demo instability",
+        run: |seed| {
+            let params = regularize::demo::DemoParams { seed, ..regularize::demo::DemoParams::new(regularize::demo::Demo::Instability) };
+            super::regularize_demo::output(&params.check()?)
+        },
+    },
+    Stop {
+        question: "Why scale features?",
+        command: "mlproof features scaling",
+        run: |seed| features_stop(features::Demo::Scaling, seed),
+    },
+    Stop {
+        question: "One-hot or label encoding?",
+        command: "mlproof features encoding",
+        run: |seed| features_stop(features::Demo::Encoding, seed),
+    },
+    Stop {
+        question: "How do you select features?",
+        command: "mlproof features selection",
+        run: |seed| features_stop(features::Demo::Selection, seed),
+    },
+    Stop {
+        question: "Which textbook claims hold on this data — and which do not?",
+        command: "mlproof claims --dataset glass2 --only model-beats-baseline,smote-raises-recall,boosting-lowers-bias",
+        run: |seed| {
+            let only = ["model-beats-baseline", "smote-raises-recall", "boosting-lowers-bias"];
+            let params = claims::Params {
+                only: only.iter().map(|s| s.to_string()).collect(),
+                seed,
+                ..Default::default()
+            };
+            super::claims::output(&registry::load("glass2", seed)?, &params.check()?)
+        },
+    },
+];
+
+/// A `features` demo on its default data (encoding: every bundled set it names).
+fn features_stop(demo: features::Demo, seed: u64) -> Result<Output> {
+    let params = features::Params { seed, ..features::Params::new(demo) }.check()?;
+    let default = [demo.default_dataset()];
+    let names: &[&str] = match demo {
+        features::Demo::Encoding => &features::ENCODING_DATASETS,
+        _ => &default,
+    };
+    let sets = names
+        .iter()
+        .map(|n| registry::load(n, seed))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    super::features::output(&sets, &params)
+}
+
+#[derive(Serialize)]
+struct TourStop {
+    question: &'static str,
+    command: &'static str,
     report: serde_json::Value,
+}
+
+#[derive(Serialize)]
+struct TourResults {
+    stops: Vec<TourStop>,
+    /// Every stop's findings, each id prefixed by its stop (`stop-2/model-beats-baseline`).
+    findings: Vec<serde_json::Value>,
+    reading: String,
 }
 
 #[derive(Serialize)]
@@ -101,23 +258,33 @@ struct TourParams {
 pub fn run(seed: u64) -> Result<Output> {
     let mut doc = Doc::default();
     let mut stops = Vec::new();
-    for (n, &(question, command)) in STOPS.iter().enumerate() {
-        let seed_arg = seed.to_string();
-        let argv = command.split(' ').chain(["--seed", &seed_arg]);
-        let cli = Cli::try_parse_from(argv)
-            .map_err(|e| Error::internal(format!("tour stop '{command}': {e}")))?;
-        let out = super::run(&cli)?;
-        doc.title(format!("Stop {}: {question}", n + 1));
-        doc.paragraph(format!("$ {command} --seed {seed}"));
+    let mut findings = Vec::new();
+    let mut readings = Vec::new();
+    for (n, stop) in STOPS.iter().enumerate() {
+        let out = (stop.run)(seed)?;
+        doc.title(format!("Stop {}: {}", n + 1, stop.question));
+        doc.paragraph(format!("$ {} --seed {seed}", stop.command));
         doc.append(out.doc);
-        stops.push(Stop {
-            question,
-            command,
+        for f in out.report["results"]["findings"].as_array().into_iter().flatten() {
+            let mut f = f.clone();
+            let id = format!("stop-{}/{}", n + 1, f["id"].as_str().unwrap_or_default());
+            f["id"] = id.into();
+            findings.push(f);
+        }
+        if let Some(r) = out.report["results"]["reading"].as_str() {
+            readings.push(format!("Stop {}: {r}", n + 1));
+        }
+        stops.push(TourStop {
+            question: stop.question,
+            command: stop.command,
             report: out.report,
         });
     }
-    Ok(Output::new(
-        Report::new("tour", TourParams { seed }, None, stops),
-        doc,
-    ))
+    let reading = readings.join(" ");
+    let results = TourResults {
+        stops,
+        findings,
+        reading,
+    };
+    Ok(Output::new(Report::new("tour", TourParams { seed }, None, results), doc))
 }

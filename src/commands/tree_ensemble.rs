@@ -17,8 +17,13 @@ pub fn run(args: &TreeEnsembleArgs, seed: u64) -> Result<Output> {
     }
     .check()?;
     let data = args.data.load(ensemble::DEFAULT_DATASET, seed)?;
-    let report = ensemble::run(&data, &params, &crate::progress::BAR)?;
-    let doc = doc(&data.name, &params, &report.results);
+    output(&data, &params)
+}
+
+/// The experiment on `data`, as a document.
+pub fn output(data: &mlproof_data::Dataset, params: &mlproof_experiments::Checked<Params>) -> Result<Output> {
+    let report = ensemble::run(data, params, &crate::progress::BAR)?;
+    let doc = doc(&data.name, params, &report.results);
     Ok(Output::new(report, doc))
 }
 

@@ -26,11 +26,16 @@ pub fn run(args: &TreePruneArgs, seed: u64) -> Result<Output> {
     }
     .check()?;
     let data = args.data.load(prune::DEFAULT_DATASET, seed)?;
-    let report = prune::run(&data, &params, &crate::progress::BAR)?;
+    output(&data, &params)
+}
+
+/// The experiment on `data`, as a document.
+pub fn output(data: &mlproof_data::Dataset, params: &mlproof_experiments::Checked<Params>) -> Result<Output> {
+    let report = prune::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
         eprintln!("mlproof: warning: {w}");
     }
-    let doc = doc(&data.name, &params, &report.results);
+    let doc = doc(&data.name, params, &report.results);
     Ok(Output::new(report, doc))
 }
 

@@ -17,7 +17,12 @@ pub fn run(args: &TreeSplitArgs, seed: u64) -> Result<Output> {
     };
     let params = Params { criteria, seed }.check()?;
     let data = args.data.load(split::DEFAULT_DATASET, seed)?;
-    let report = split::run(&data, &params, &crate::progress::BAR)?;
+    output(&data, &params)
+}
+
+/// The experiment on `data`, as a document.
+pub fn output(data: &mlproof_data::Dataset, params: &mlproof_experiments::Checked<Params>) -> Result<Output> {
+    let report = split::run(data, params, &crate::progress::BAR)?;
     let doc = doc(&data.name, &report.results);
     Ok(Output::new(report, doc))
 }
