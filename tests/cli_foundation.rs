@@ -73,7 +73,13 @@ fn tour_runs_every_stop_within_100_columns_in_every_format() {
     let md = stdout(&mlproof(&["tour", "--format", "markdown"]));
     assert!(md.contains("## Stop 1") && md.contains("| --- |") || md.contains("| ---:"));
     // The stops moved under results.stops so that results can carry findings (issue 11).
-    assert!(json(&["tour"])["results"]["stops"].as_array().unwrap().len() >= 2);
+    assert!(
+        json(&["tour"])["results"]["stops"]
+            .as_array()
+            .unwrap()
+            .len()
+            >= 2
+    );
 }
 
 #[test]

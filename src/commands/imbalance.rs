@@ -37,7 +37,10 @@ pub fn run(args: &ImbalanceArgs, seed: u64) -> Result<Output> {
 }
 
 /// The experiment on `data`, as a document.
-pub fn output(data: &mlproof_data::Dataset, params: &mlproof_experiments::Checked<Params>) -> Result<Output> {
+pub fn output(
+    data: &mlproof_data::Dataset,
+    params: &mlproof_experiments::Checked<Params>,
+) -> Result<Output> {
     let report = imbalance::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
         eprintln!("mlproof: warning: {w}");

@@ -1,8 +1,8 @@
 //! `mlproof metrics`: the accuracy paradox, every metric of a baseline and a model.
 
+use mlproof_core::data::Dataset;
 use mlproof_core::Result;
 use mlproof_experiments::metrics::{self, AccuracyParadox, ModelMetrics, Params};
-use mlproof_core::data::Dataset;
 use mlproof_experiments::{Check, Checked};
 
 use crate::cli::MetricsArgs;

@@ -77,7 +77,8 @@ pub fn output(
     let mut title = split::describe(&params.splitter);
     title[..1].make_ascii_uppercase();
     doc.title(format!("{title} over {source}"));
-    let positive = data.and_then(|d| d.binary_target().ok())
+    let positive = data
+        .and_then(|d| d.binary_target().ok())
         .map(|p| p.to_vec());
     doc.figure(Figure::Folds {
         n_rows: n,

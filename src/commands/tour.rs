@@ -7,8 +7,8 @@ use mlproof_core::report::Report;
 use mlproof_core::Result;
 use mlproof_experiments::common::{ModelKind, ModelSpec};
 use mlproof_experiments::{
-    bias_variance, claims, curves, cv, features, imbalance, leakage, metrics,
-    regularize, split, tree, Check,
+    bias_variance, claims, curves, cv, features, imbalance, leakage, metrics, regularize, split,
+    tree, Check,
 };
 use mlproof_trees::Criterion;
 use mlproof_validation::Splitter;
@@ -222,7 +222,11 @@ const STOPS: &[Stop] = &[
 
 /// A `features` demo on its default data (encoding: every bundled set it names).
 fn features_stop(demo: features::Demo, seed: u64) -> Result<Output> {
-    let params = features::Params { seed, ..features::Params::new(demo) }.check()?;
+    let params = features::Params {
+        seed,
+        ..features::Params::new(demo)
+    }
+    .check()?;
     let default = [demo.default_dataset()];
     let names: &[&str] = match demo {
         features::Demo::Encoding => &features::ENCODING_DATASETS,
@@ -265,7 +269,11 @@ pub fn run(seed: u64) -> Result<Output> {
         doc.title(format!("Stop {}: {}", n + 1, stop.question));
         doc.paragraph(format!("$ {} --seed {seed}", stop.command));
         doc.append(out.doc);
-        for f in out.report["results"]["findings"].as_array().into_iter().flatten() {
+        for f in out.report["results"]["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
             let mut f = f.clone();
             let id = format!("stop-{}/{}", n + 1, f["id"].as_str().unwrap_or_default());
             f["id"] = id.into();
@@ -286,5 +294,8 @@ pub fn run(seed: u64) -> Result<Output> {
         findings,
         reading,
     };
-    Ok(Output::new(Report::new("tour", TourParams { seed }, None, results), doc))
+    Ok(Output::new(
+        Report::new("tour", TourParams { seed }, None, results),
+        doc,
+    ))
 }

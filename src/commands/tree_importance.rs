@@ -21,7 +21,10 @@ pub fn run(args: &TreeImportanceArgs, seed: u64) -> Result<Output> {
 }
 
 /// The experiment on `data`, as a document.
-pub fn output(data: &mlproof_data::Dataset, params: &mlproof_experiments::Checked<Params>) -> Result<Output> {
+pub fn output(
+    data: &mlproof_data::Dataset,
+    params: &mlproof_experiments::Checked<Params>,
+) -> Result<Output> {
     let report = importance::run(data, params, &crate::progress::BAR)?;
     let doc = doc(&data.name, params, &report.results);
     Ok(Output::new(report, doc))

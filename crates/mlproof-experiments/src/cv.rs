@@ -22,7 +22,7 @@ use mlproof_core::report::Report;
 use mlproof_core::seed;
 use mlproof_core::{Error, Result};
 use mlproof_data::{encode, Dataset};
-use mlproof_validation::cv::{cross_validate, CvOptions, CvResult};
+use mlproof_validation::cv::{cross_validate_observed, CvOptions, CvResult};
 use mlproof_validation::Splitter;
 use rand::Rng;
 use rayon::prelude::*;
@@ -160,7 +160,9 @@ pub fn run(data: &Dataset, params: &Checked<Params>, progress: &dyn Observer) ->
         train_scores: false,
         seed: params.seed,
     };
-    let cv = cross_validate(&x, &y, &pipeline, &splits.folds, &opts)?;
+    progress.start("folds", splits.folds.len());
+    let cv = cross_validate_observed(&x, &y, &pipeline, &splits.folds, &opts, progress)?;
+    progress.finish();
     let fold_baselines: Vec<BTreeMap<&'static str, f64>> = splits
         .folds
         .iter()

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::cart::Criterion;
 use mlproof_core::data::{Dataset, FeatureKind, Target};
+use mlproof_core::model::{BinaryClassifier, FittedBinary};
 use mlproof_core::{Error, Result};
 
 /// How a node splits.
@@ -194,6 +195,28 @@ impl Id3Tree {
             )))
             }
         };
+        Id3Tree::fit_columns(
+            &data.features,
+            &y,
+            n_classes,
+            &data.feature_kinds,
+            rows,
+            (max_depth, min_samples_split),
+        )
+    }
+
+    /// Grows ID3 on the `rows` of columns `x` (categorical columns as level codes, as
+    /// `kinds` says) with class codes `y` in `0..n_classes`; `limits` = (max_depth,
+    /// min_samples_split).
+    pub fn fit_columns(
+        x: &Array2<f64>,
+        y: &[usize],
+        n_classes: usize,
+        kinds: &[FeatureKind],
+        rows: &[usize],
+        limits: (Option<usize>, usize),
+    ) -> Result<Id3Tree> {
+        let (max_depth, min_samples_split) = limits;
         if max_depth == Some(0) {
             return Err(Error::param("max_depth", "must be at least 1 for ID3"));
         }
@@ -204,15 +227,15 @@ impl Id3Tree {
             ));
         }
         let mut b = Builder {
-            x: &data.features,
-            y: &y,
-            kinds: &data.feature_kinds,
+            x,
+            y,
+            kinds,
             n_classes,
             max_depth,
             min_samples_split,
             nodes: Vec::new(),
         };
-        let mut used = vec![false; data.n_features()];
+        let mut used = vec![false; kinds.len()];
         b.grow(rows.to_vec(), 0, &mut used);
         Ok(Id3Tree {
             nodes: b.nodes,
@@ -266,6 +289,54 @@ impl Id3Tree {
 
     pub fn depth(&self) -> usize {
         self.nodes.iter().map(|n| n.depth).max().unwrap_or(0)
+    }
+}
+
+/// ID3 behind the estimator interface: a binary classifier over columns whose kinds are
+/// fixed when it is built (categorical columns as level codes, as [`Dataset`] stores them).
+/// P(y = 1) is the positive share of the row's node.
+#[derive(Debug, Clone)]
+pub struct Id3Classifier {
+    pub kinds: Vec<FeatureKind>,
+    pub max_depth: Option<usize>,
+    pub min_samples_split: usize,
+}
+
+impl BinaryClassifier for Id3Classifier {
+    fn name(&self) -> &'static str {
+        "ID3"
+    }
+
+    /// ID3 draws nothing at random: `seed` is accepted for the common interface.
+    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, _seed: u64) -> Result<Box<dyn FittedBinary>> {
+        if x.ncols() != self.kinds.len() {
+            return Err(Error::input(format!(
+                "ID3 was built for {} columns, got {}",
+                self.kinds.len(),
+                x.ncols()
+            )));
+        }
+        let rows: Vec<usize> = (0..x.nrows()).collect();
+        let limits = (self.max_depth, self.min_samples_split);
+        let tree = Id3Tree::fit_columns(x, &y.to_vec(), 2, &self.kinds, &rows, limits)?;
+        Ok(Box::new(tree))
+    }
+}
+
+impl FittedBinary for Id3Tree {
+    fn predict_proba(&self, x: &Array2<f64>) -> Array1<f64> {
+        x.rows()
+            .into_iter()
+            .map(|r| {
+                let c = &self.nodes[self.leaf(r)].counts;
+                let total: usize = c.iter().sum();
+                if total == 0 || c.len() < 2 {
+                    0.0
+                } else {
+                    c[1] as f64 / total as f64
+                }
+            })
+            .collect()
     }
 }
 

@@ -86,7 +86,12 @@ impl Regressor for TreeRegressor {
         }
     }
 
-    fn fit(&self, x: &Array2<f64>, y: &Array1<f64>) -> Result<Box<dyn FittedRegressor>> {
+    fn fit(
+        &self,
+        x: &Array2<f64>,
+        y: &Array1<f64>,
+        _seed: u64,
+    ) -> Result<Box<dyn FittedRegressor>> {
         let y = y.to_vec();
         Ok(Box::new(RegressionTree(Tree::fit_regressor(
             x.view(),

@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use mlproof_core::model::{BinaryClassifier, Regressor};
-use mlproof_core::progress::{Observer, Progress};
+use mlproof_core::progress::Observer;
 use mlproof_core::seed;
 use mlproof_core::{Error, Result};
 
@@ -158,35 +158,8 @@ fn bootstrap(n: usize, seed: u64, round: usize) -> Vec<usize> {
     (0..n).map(|_| rng.gen_range(0..n)).collect()
 }
 
-/// 0-1 loss by bootstrap rounds from the training rows (mlxtend's protocol).
-#[allow(clippy::too_many_arguments)]
-pub fn bootstrap_zero_one(
-    x_train: &Array2<f64>,
-    y_train: &Array1<usize>,
-    x_test: &Array2<f64>,
-    y_test: &[usize],
-    learner: &dyn BinaryClassifier,
-    rounds: usize,
-    seed: u64,
-    progress: &Progress,
-) -> Result<ZeroOne> {
-    check_rounds(rounds)?;
-    let rows: Vec<Array1<usize>> = (0..rounds)
-        .into_par_iter()
-        .map(|r| {
-            let idx = bootstrap(x_train.nrows(), seed, r);
-            let (xb, yb) = (x_train.select(Axis(0), &idx), y_train.select(Axis(0), &idx));
-            let fitted =
-                learner.fit(&xb, &yb, seed::derive(seed, "bias-variance/fit", r as u64))?;
-            progress.tick();
-            Ok(fitted.predict(x_test, 0.5))
-        })
-        .collect::<Result<_>>()?;
-    Ok(zero_one(&stack(&rows, y_test.len()), y_test))
-}
-
-/// The rounds × points matrix of 0-1 predictions behind [`bootstrap_zero_one`]: round r
-/// fits `learner` on bootstrap sample r of the training rows (the same draws and fit seeds),
+/// The rounds × points matrix of 0-1 predictions by bootstrap rounds from the training rows
+/// (mlxtend's protocol; decompose it with [`zero_one`]): round r fits `learner` on bootstrap sample r of the training rows (the same draws and fit seeds),
 /// one `progress` tick per round.
 #[allow(clippy::too_many_arguments)]
 pub fn bootstrap_predictions(
@@ -214,12 +187,14 @@ pub fn bootstrap_predictions(
 }
 
 /// The rounds × points matrix of squared-loss predictions: round r fits `learner` to a fresh
-/// training set `draw(r)` and predicts `x_test`, one `progress` tick per round.
+/// training set `draw(r)` and predicts `x_test`, one `progress` tick per round; its fit takes
+/// the seed derived from `seed` for round r.
 pub fn fresh_draw_predictions(
     draw: &(dyn Fn(usize) -> (Array2<f64>, Array1<f64>) + Sync),
     x_test: &Array2<f64>,
     learner: &dyn Regressor,
     rounds: usize,
+    seed: u64,
     progress: &dyn Observer,
 ) -> Result<Array2<f64>> {
     check_rounds(rounds)?;
@@ -227,7 +202,8 @@ pub fn fresh_draw_predictions(
         .into_par_iter()
         .map(|r| {
             let (x, y) = draw(r);
-            let p = learner.fit(&x, &y)?.predict(x_test);
+            let fit_seed = seed::derive(seed, "bias-variance/fit", r as u64);
+            let p = learner.fit(&x, &y, fit_seed)?.predict(x_test);
             progress.tick();
             Ok(p)
         })

@@ -273,8 +273,9 @@ pub fn validation_curve_regression(
     values: &[f64],
     regressor_at: &(dyn Fn(usize) -> Result<Box<dyn Regressor>> + Sync),
     folds: &[Fold],
+    seed: u64,
 ) -> Result<Vec<CurvePoint>> {
-    validation_curve_regression_observed(x, y, values, regressor_at, folds, &Silent)
+    validation_curve_regression_observed(x, y, values, regressor_at, folds, seed, &Silent)
 }
 
 /// [`validation_curve_regression`], ticking `progress` once per knob value.
@@ -284,6 +285,7 @@ pub fn validation_curve_regression_observed(
     values: &[f64],
     regressor_at: &(dyn Fn(usize) -> Result<Box<dyn Regressor>> + Sync),
     folds: &[Fold],
+    seed: u64,
     progress: &dyn Observer,
 ) -> Result<Vec<CurvePoint>> {
     values
@@ -293,10 +295,15 @@ pub fn validation_curve_regression_observed(
             let model = regressor_at(i)?;
             let (train, test): (Vec<f64>, Vec<f64>) = folds
                 .iter()
-                .map(|f| {
+                .enumerate()
+                .map(|(k, f)| {
                     let pick = |rows: &[usize]| (x.select(Axis(0), rows), y.select(Axis(0), rows));
                     let ((xt, yt), (xv, yv)) = (pick(&f.train), pick(&f.test));
-                    let fitted = model.fit(&xt, &yt)?;
+                    let fitted = model.fit(
+                        &xt,
+                        &yt,
+                        mlproof_core::seed::derive(seed, "cv/fit", k as u64),
+                    )?;
                     let mse = |x: &Array2<f64>, y: &Array1<f64>| {
                         mean_squared_error(
                             y.as_slice().unwrap_or(&y.to_vec()),

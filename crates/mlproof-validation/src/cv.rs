@@ -87,6 +87,18 @@ pub fn cross_validate(
     folds: &[Fold],
     opts: &CvOptions,
 ) -> Result<CvResult> {
+    cross_validate_observed(x, y, learner, folds, opts, &mlproof_core::progress::Silent)
+}
+
+/// [`cross_validate`], with one `progress` tick per fitted fold.
+pub fn cross_validate_observed(
+    x: &Array2<f64>,
+    y: &Array1<usize>,
+    learner: &dyn BinaryClassifier,
+    folds: &[Fold],
+    opts: &CvOptions,
+    progress: &dyn mlproof_core::progress::Observer,
+) -> Result<CvResult> {
     let per_fold: Vec<(FoldScores, Vec<f64>)> = folds
         .par_iter()
         .enumerate()
@@ -99,6 +111,7 @@ pub fn cross_validate(
                 seed::derive(opts.seed, "cv/fit", k as u64),
             )?;
             let proba = fitted.predict_proba(&x_test).to_vec();
+            progress.tick();
             let threshold = fitted.threshold().unwrap_or(opts.threshold);
             let test = score_proba(&proba, &y_test.to_vec(), threshold, opts)?;
             let train = if opts.train_scores {

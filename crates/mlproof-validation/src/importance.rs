@@ -33,9 +33,10 @@ pub fn permutation_importance(
     seed: u64,
 ) -> Result<(f64, Vec<PermutationImportance>)> {
     if !(1..=1000).contains(&repeats) {
-        return Err(Error::usage(format!(
-            "--repeats must be between 1 and 1000, got {repeats}"
-        )));
+        return Err(Error::param(
+            "repeats",
+            format!("must be between 1 and 1000, got {repeats}"),
+        ));
     }
     let y = y.to_vec();
     let score = |x: &Array2<f64>| -> Result<f64> {

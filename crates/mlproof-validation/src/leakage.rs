@@ -27,7 +27,10 @@ pub fn forward_label_design(
     horizon: usize,
 ) -> Result<(Array2<f64>, Array1<usize>)> {
     if window == 0 || horizon == 0 {
-        return Err(Error::usage("--window and --horizon must be at least 1"));
+        return Err(Error::param(
+            if window == 0 { "window" } else { "horizon" },
+            "must be at least 1",
+        ));
     }
     let j = data
         .feature_names

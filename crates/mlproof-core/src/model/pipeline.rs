@@ -68,11 +68,14 @@ impl Step for SelectKBest {
 
     fn fit(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Box<dyn Transform>> {
         if self.k == 0 || self.k > x.ncols() {
-            return Err(Error::usage(format!(
-                "--select-k {} is out of range; choose 1 to {} (columns after one-hot encoding)",
-                self.k,
-                x.ncols()
-            )));
+            return Err(Error::param(
+                "select_k",
+                format!(
+                    "{} is out of range; choose 1 to {} (columns after one-hot encoding)",
+                    self.k,
+                    x.ncols()
+                ),
+            ));
         }
         let scores = correlations(x, y);
         let mut order: Vec<usize> = (0..x.ncols()).collect();

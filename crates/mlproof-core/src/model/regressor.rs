@@ -5,9 +5,12 @@ use ndarray::{Array1, Array2};
 use crate::{Error, Result};
 
 /// A learner for continuous targets.
+/// A learner for a continuous target, the regression side of [`super::BinaryClassifier`]:
+/// parameters checked when it is built, `seed` for any randomness of the fit (derived per
+/// fold or round by the caller).
 pub trait Regressor: Sync {
     fn name(&self) -> String;
-    fn fit(&self, x: &Array2<f64>, y: &Array1<f64>) -> Result<Box<dyn FittedRegressor>>;
+    fn fit(&self, x: &Array2<f64>, y: &Array1<f64>, seed: u64) -> Result<Box<dyn FittedRegressor>>;
 }
 
 pub trait FittedRegressor: Send + Sync {
@@ -75,7 +78,12 @@ impl Regressor for Polynomial {
         format!("polynomial degree {}", self.degree)
     }
 
-    fn fit(&self, x: &Array2<f64>, y: &Array1<f64>) -> Result<Box<dyn FittedRegressor>> {
+    fn fit(
+        &self,
+        x: &Array2<f64>,
+        y: &Array1<f64>,
+        _seed: u64,
+    ) -> Result<Box<dyn FittedRegressor>> {
         if x.ncols() != 1 {
             return Err(Error::usage(format!(
                 "a polynomial model takes one feature; this data has {} (use synth-sine)",
@@ -141,7 +149,12 @@ impl Regressor for KNearest {
         format!("{}-nearest neighbours", self.k)
     }
 
-    fn fit(&self, x: &Array2<f64>, y: &Array1<f64>) -> Result<Box<dyn FittedRegressor>> {
+    fn fit(
+        &self,
+        x: &Array2<f64>,
+        y: &Array1<f64>,
+        _seed: u64,
+    ) -> Result<Box<dyn FittedRegressor>> {
         if self.k == 0 || self.k > x.nrows() {
             return Err(Error::usage(format!(
                 "k = {} must be between 1 and the {} training rows",

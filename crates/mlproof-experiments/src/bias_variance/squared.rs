@@ -54,8 +54,14 @@ pub(super) fn run(
     let mut terms = Vec::new();
     for &v in &values {
         let learner = regressor(params.model, v)?;
-        let pred =
-            fresh_draw_predictions(&draw, &x_test, learner.as_ref(), params.rounds, progress)?;
+        let pred = fresh_draw_predictions(
+            &draw,
+            &x_test,
+            learner.as_ref(),
+            params.rounds,
+            seed,
+            progress,
+        )?;
         let per_point = squared_per_point(&pred, &y_test, &truth);
         terms.push(Terms {
             loss: per_point.loss,

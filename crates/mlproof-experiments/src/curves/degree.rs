@@ -80,6 +80,7 @@ pub(super) fn run(
         &values,
         &at,
         &splits.folds,
+        params.seed,
         progress,
     );
     progress.finish();
