@@ -6,12 +6,9 @@ use mlproof_core::Result;
 use mlproof_experiments::common::{ModelKind as Learner, ModelSpec};
 use mlproof_experiments::curves::{self, Boosting, Curve, Kind, Knob, Params, Results};
 use mlproof_experiments::Check;
-use mlproof_trees::Criterion;
 
 use super::split;
-use crate::cli::{
-    CriterionArg, CurveKind, CurveParam, CurvesArgs, MetricArg, ModelArgs, ModelKind, SplitKind,
-};
+use crate::cli::{CurveKind, CurveParam, CurvesArgs, MetricArg, ModelArgs, ModelKind, SplitKind};
 use crate::render::plot::train_vs_held_out;
 use crate::render::{num, Doc, Output, Table};
 
@@ -41,19 +38,11 @@ fn knob(p: CurveParam) -> Knob {
 }
 
 /// The `--model` flags as a learner specification of `kind`.
+/// The `--model` flags' learner, as the curve's `kind`.
 fn spec(kind: Learner, m: &ModelArgs) -> ModelSpec {
     ModelSpec {
         kind,
-        max_depth: m.max_depth,
-        min_samples_split: m.min_samples_split,
-        min_samples_leaf: m.min_samples_leaf,
-        criterion: match m.criterion {
-            CriterionArg::Gini => Criterion::Gini,
-            CriterionArg::Entropy => Criterion::Entropy,
-        },
-        ccp_alpha: m.ccp_alpha,
-        alpha: m.alpha,
-        select_k: m.select_k,
+        ..super::model::model_spec(m)
     }
 }
 

@@ -43,31 +43,8 @@ pub enum Kind {
     Resampling,
 }
 
-/// The resampler of the resampling leak.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Method {
-    Over,
-    Under,
-    Smote,
-    SmoteNc,
-    Borderline,
-    Adasyn,
-}
-
-impl Method {
-    /// The finding-id fragment (`leaky-smote-inflates`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Method::Over => "oversampling",
-            Method::Under => "undersampling",
-            Method::Smote => "smote",
-            Method::SmoteNc => "smote-nc",
-            Method::Borderline => "borderline-smote",
-            Method::Adasyn => "adasyn",
-        }
-    }
-}
+/// The resampler of the resampling leak: the one `resample` writes rows with.
+pub use crate::resample::Method;
 
 /// The dataset each kind uses when none is named (`None`: pure noise).
 pub fn default_dataset(kind: Kind) -> Option<&'static str> {

@@ -35,6 +35,18 @@ pub enum Method {
 }
 
 impl Method {
+    /// The finding-id fragment (`leaky-smote-inflates`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Method::Over => "oversampling",
+            Method::Under => "undersampling",
+            Method::Smote => "smote",
+            Method::SmoteNc => "smote-nc",
+            Method::Borderline => "borderline-smote",
+            Method::Adasyn => "adasyn",
+        }
+    }
+
     /// The method's name in tables and sentences.
     pub fn name(self) -> &'static str {
         match self {

@@ -15,9 +15,7 @@ use mlproof_core::progress::Observer;
 use mlproof_core::stats::Summary;
 use mlproof_core::{seed, Result};
 use mlproof_data::{encode, Dataset, FeatureKind};
-use mlproof_imbalance::{
-    Adasyn, RandomOverSampler, RandomUnderSampler, SamplingStrategy, Smote, SmoteKind, SmoteNc,
-};
+use mlproof_imbalance::SamplingStrategy;
 use mlproof_validation::cv::{cross_validate, CvOptions};
 use mlproof_validation::leakage::Protocol;
 use mlproof_validation::{Fold, Splitter};
@@ -48,24 +46,9 @@ pub struct PositiveRate {
     pub leaky_at_honest_rate: Summary,
 }
 
-/// The resampler `method` names, as an in-fold step.
+/// The resampler `method` names, as an in-fold step (the same one `resample` uses).
 fn resampler(method: Method, ratio: Option<f64>, categorical: Vec<bool>) -> Result<Box<dyn Step>> {
-    let strategy = ratio
-        .map_or(SamplingStrategy::Auto, SamplingStrategy::Ratio)
-        .check()?;
-    let k = K_NEIGHBORS;
-    Ok(match method {
-        Method::Over => Box::new(RandomOverSampler { strategy }),
-        Method::Under => Box::new(RandomUnderSampler { strategy }),
-        Method::Smote => Box::new(Smote::new(k, strategy, SmoteKind::Regular)?),
-        Method::Borderline => Box::new(Smote::new(
-            k,
-            strategy,
-            SmoteKind::Borderline { m: M_NEIGHBORS },
-        )?),
-        Method::Adasyn => Box::new(Adasyn::new(k, strategy)?),
-        Method::SmoteNc => Box::new(SmoteNc::new(k, strategy, categorical)?),
-    })
+    crate::resample::resampler(method, K_NEIGHBORS, M_NEIGHBORS, ratio, categorical)
 }
 
 /// One-hot encoding of category codes (the columns with `Some(levels)`), as
