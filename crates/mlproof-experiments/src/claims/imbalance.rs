@@ -87,7 +87,7 @@ fn weakest(
     scored: &[(&str, FoldScores)],
     metric: Metric,
     worse: impl Fn(&Effect) -> f64,
-) -> Effect {
+) -> Result<Effect> {
     let effects: Vec<(&str, Effect)> = scored
         .iter()
         .map(|(name, s)| (*name, d.difference(s, none, metric)))
@@ -95,19 +95,19 @@ fn weakest(
     let (name, e) = effects
         .into_iter()
         .max_by(|a, b| worse(&a.1).total_cmp(&worse(&b.1)))
-        .expect("three corrections");
+        .ok_or_else(|| mlproof_core::Error::internal("no correction was scored"))?;
     let method = format!(
         "{}; the least favourable of three corrections: {name}",
         e.method
     );
-    e.described(method)
+    Ok(e.described(method))
 }
 
 pub fn corrections_hurt_calibration(ctx: &Context) -> Result<Outcome> {
     let d = design!(ctx);
     let (none, scored) = corrections(d)?;
     // Least favourable to "worsens": the smallest lower bound of the Brier increase.
-    let e = weakest(d, &none, &scored, Metric::Brier, |e| -e.interval[0]);
+    let e = weakest(d, &none, &scored, Metric::Brier, |e| -e.interval[0])?;
     Ok(judged(
         "corrections-hurt-calibration",
         "SMOTE, under-sampling and class weights each raise logistic regression's Brier score",
@@ -123,7 +123,7 @@ pub fn corrections_keep_auc(ctx: &Context) -> Result<Outcome> {
     // Least favourable to "unchanged": the interval reaching furthest from zero.
     let e = weakest(d, &none, &scored, Metric::RocAuc, |e| {
         e.interval[0].abs().max(e.interval[1].abs())
-    });
+    })?;
     Ok(judged(
         "corrections-keep-auc",
         "SMOTE, under-sampling and class weights each leave logistic regression's ROC-AUC unchanged",

@@ -169,7 +169,7 @@ pub fn simple_model_suffices(ctx: &Context) -> Result<Outcome> {
         .iter()
         .max_by(|a, b| mean(&a.1["roc_auc"]).total_cmp(&mean(&b.1["roc_auc"])))
         .map(|(n, s)| (*n, s))
-        .expect("a ladder");
+        .ok_or_else(|| mlproof_core::Error::internal("the ladder has no rung"))?;
     let e = d.difference(&scored[0].1, best_scores, Metric::RocAuc);
     let method = format!("{}; best rung by mean ROC-AUC: {best}", e.method);
     Ok(judged(
