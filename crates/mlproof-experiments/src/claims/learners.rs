@@ -35,6 +35,14 @@ pub fn logistic() -> Result<Learner> {
     ))
 }
 
+/// Standardise, then L2 logistic regression (C = 1) by Newton's method.
+pub fn newton_logistic() -> Result<Learner> {
+    Ok(behind(
+        vec![Box::new(Standardize)],
+        Box::new(WeightedLogistic::new(1.0, ClassWeight::None)?),
+    ))
+}
+
 /// Standardised logistic regression with balanced class weights.
 pub fn weighted_logistic() -> Result<Learner> {
     Ok(behind(
