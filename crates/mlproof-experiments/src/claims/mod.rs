@@ -15,6 +15,8 @@ mod models;
 pub mod suite;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_construction_b;
 mod validation;
 mod validation_more;
 
