@@ -180,8 +180,8 @@ pub fn pruning_helps(ctx: &Context) -> Result<Outcome> {
                 }
             }
             // The best inner score; ties go to the larger α (the simpler tree).
+            // `max_by` keeps the last of equal maxima: ascending α, so the largest α.
             let best = (0..alphas.len())
-                .rev()
                 .max_by(|&a, &b| mean[a].total_cmp(&mean[b]))
                 .unwrap_or(0);
             let pruned = prune(&full, alphas[best]);

@@ -17,6 +17,8 @@ pub mod suite;
 mod tests;
 #[cfg(test)]
 mod tests_construction_a;
+#[cfg(test)]
+mod tests_construction_b;
 mod validation;
 mod validation_more;
 
