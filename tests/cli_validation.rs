@@ -688,3 +688,74 @@ fn cv_json_carries_the_model_spec_baselines_findings_and_warnings() {
     assert_eq!(v["warnings"], v["results"]["warnings"]);
     assert!(!v["results"]["reading"].as_str().unwrap().is_empty());
 }
+
+#[test]
+fn claims_replicate_sets_published_beside_ours() {
+    let v = json(&[
+        "claims",
+        "--replicate",
+        "bergmeir-2018",
+        "--simulations",
+        "30",
+    ]);
+    let r = &v["results"];
+    assert_eq!(r["name"], "bergmeir-2018");
+    let rows = r["comparisons"].as_array().unwrap();
+    assert_eq!(rows[0]["published"]["tag"], "PRIMARY");
+    assert_eq!(rows[0]["published"]["value"], 0.09);
+    assert!(rows[0]["ours"]["estimate"].as_f64().unwrap() > 0.0);
+    assert!(!r["findings"].as_array().unwrap().is_empty());
+    assert_fits_100_columns(&[
+        &["claims", "--replicate", "esl-7.10.2", "--simulations", "2"],
+        &[
+            "claims",
+            "--replicate",
+            "varma-simon-2006",
+            "--simulations",
+            "2",
+        ],
+        &[
+            "claims",
+            "--replicate",
+            "bergmeir-2018",
+            "--simulations",
+            "20",
+        ],
+        &[
+            "claims",
+            "--replicate",
+            "breiman-1996",
+            "--simulations",
+            "2",
+        ],
+        &[
+            "claims",
+            "--replicate",
+            "breiman-2001",
+            "--simulations",
+            "2",
+        ],
+    ]);
+    for (args, expected) in [
+        (
+            &["claims", "--replicate", "esl-7.10.2", "--dataset", "pima"][..],
+            "cannot be used with",
+        ),
+        (
+            &[
+                "claims",
+                "--replicate",
+                "esl-7.10.2",
+                "--only",
+                "depth-overfits",
+            ][..],
+            "cannot be used with",
+        ),
+        (&["claims", "--replicate", "nope"][..], "esl-7.10.2"),
+        (&["claims", "--simulations", "5"][..], "--replicate"),
+    ] {
+        let o = mlproof(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(expected), "{args:?}: {}", stderr(&o));
+    }
+}

@@ -2,6 +2,7 @@
 
 use mlproof_core::{Error, Result};
 use mlproof_data::{load_csv, CsvOptions, Dataset};
+use mlproof_experiments::claims::replications::{replicate, ReplicateParams, Replication};
 use mlproof_experiments::claims::suite::{suite, SuiteResults};
 use mlproof_experiments::claims::{self, Judged, Params, Results};
 use mlproof_experiments::Check;
@@ -13,6 +14,15 @@ use crate::render::{num, Doc, Output, Table};
 pub const DEFAULT_DATASET: &str = "pima";
 
 pub fn run(args: &ClaimsArgs, seed: u64) -> Result<Output> {
+    if let Some(name) = &args.replicate {
+        let params = ReplicateParams {
+            name: name.clone(),
+            simulations: args.simulations,
+            seed,
+        }
+        .check()?;
+        return replication_output(&params);
+    }
     let params = Params {
         repeats: args.repeats,
         folds: args.folds,
@@ -179,5 +189,57 @@ fn suite_doc(r: &SuiteResults) -> Doc {
         "median: the median per-dataset effect; signed-rank p: Wilcoxon's two-sided test of the \
          per-dataset effects against 0 (Demšar 2006).",
     );
+    doc
+}
+
+/// A replication: the source's numbers beside ours.
+pub fn replication_output(
+    params: &mlproof_experiments::Checked<ReplicateParams>,
+) -> Result<Output> {
+    let report = replicate(params, &crate::progress::BAR)?;
+    let doc = replication_doc(&report.results);
+    Ok(Output::new(report, doc))
+}
+
+fn replication_doc(r: &Replication) -> Doc {
+    let mut doc = Doc::default();
+    doc.title(format!("Replication {}: {}", r.name, r.source));
+    doc.paragraph(format!("Design: {}.", r.design));
+    let mut t = Table::new(
+        &["source", "measure", "published", "ours", "interval"],
+        &[2, 3],
+    );
+    for c in &r.comparisons {
+        let published = c.published.as_ref().map_or("–".to_string(), |p| {
+            format!("{} ({})", p.value, p.tag.as_str())
+        });
+        let interval = if c.ours.interval[0] == c.ours.interval[1] {
+            "exact".to_string()
+        } else {
+            format!("{} – {}", num(c.ours.interval[0]), num(c.ours.interval[1]))
+        };
+        t.row(vec![
+            r.name.into(),
+            c.measure.clone(),
+            published,
+            num(c.ours.estimate),
+            interval,
+        ]);
+    }
+    doc.table(t);
+    let refs: Vec<String> = r
+        .comparisons
+        .iter()
+        .filter_map(|c| c.published.as_ref())
+        .map(|p| format!("{} — {}", p.reference, p.measures))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    doc.paragraph(format!("Published values: {}.", refs.join("; ")));
+    doc.paragraph(format!(
+        "Ours, not the source's: {}.",
+        r.ours_choices.join("; ")
+    ));
+    doc.paragraph(format!("Reading: {}", r.reading));
     doc
 }

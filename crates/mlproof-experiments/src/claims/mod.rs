@@ -12,6 +12,7 @@ mod imbalance;
 pub mod learners;
 mod linear;
 mod models;
+pub mod replications;
 pub mod suite;
 #[cfg(test)]
 mod tests;
