@@ -190,14 +190,77 @@ impl Tree {
     }
 }
 
+/// A feature matrix prepared once for growing many trees on the same rows (gradient
+/// boosting's stages): its columns, and every column's rows sorted by value. A tree grown
+/// on it equals the tree grown on the matrix itself, split for split.
+#[derive(Debug, Clone)]
+pub struct Presorted {
+    n_rows: usize,
+    columns: Vec<Vec<f64>>,
+    sorted: Vec<Vec<u32>>,
+}
+
+impl Presorted {
+    /// Copies `x` column by column and sorts every column's rows (stably, by value).
+    pub fn new(x: ArrayView2<f64>) -> Result<Presorted> {
+        if x.iter().any(|v| !v.is_finite()) {
+            return Err(Error::input("features must be finite numbers"));
+        }
+        let n = x.nrows();
+        // Column-major copy for cache-friendly scans, and every feature's rows presorted once.
+        let columns: Vec<Vec<f64>> = x.columns().into_iter().map(|c| c.to_vec()).collect();
+        let sorted: Vec<Vec<u32>> = columns
+            .iter()
+            .map(|col| {
+                let mut order: Vec<u32> = (0..n as u32).collect();
+                order.sort_by(|&a, &b| col[a as usize].total_cmp(&col[b as usize]));
+                order
+            })
+            .collect();
+        Ok(Presorted {
+            n_rows: n,
+            columns,
+            sorted,
+        })
+    }
+
+    pub fn n_rows(&self) -> usize {
+        self.n_rows
+    }
+
+    pub fn n_features(&self) -> usize {
+        self.columns.len()
+    }
+}
+
+impl Tree {
+    /// [`Tree::fit_regressor`] on a [`Presorted`] matrix: the same tree, without sorting.
+    pub fn fit_regressor_presorted(
+        x: &Presorted,
+        y: &[f64],
+        weights: Option<&[f64]>,
+        params: &TreeParams,
+    ) -> Result<Tree> {
+        let params = TreeParams {
+            criterion: Criterion::SquaredError,
+            ..*params
+        };
+        grow_presorted(x, Targets::Values(y), weights, &params)
+    }
+}
+
 fn grow<'a>(
     x: ArrayView2<'a, f64>,
     targets: Targets<'a>,
     weights: Option<&'a [f64]>,
     params: &TreeParams,
 ) -> Result<Tree> {
-    let n = x.nrows();
-    let len_y = match &targets {
+    check_shape(x.nrows(), &targets, weights)?;
+    grow_presorted(&Presorted::new(x)?, targets, weights, params)
+}
+
+fn check_shape(n: usize, targets: &Targets, weights: Option<&[f64]>) -> Result<()> {
+    let len_y = match targets {
         Targets::Classes { y, .. } => y.len(),
         Targets::Values(y) => y.len(),
     };
@@ -206,19 +269,19 @@ fn grow<'a>(
             "a tree needs matching, non-empty rows and targets ({n} rows, {len_y} targets)"
         )));
     }
-    if x.iter().any(|v| !v.is_finite()) {
-        return Err(Error::input("features must be finite numbers"));
-    }
-    // Column-major copy for cache-friendly scans, and every feature's rows presorted once.
-    let columns: Vec<Vec<f64>> = x.columns().into_iter().map(|c| c.to_vec()).collect();
-    let sorted: Vec<Vec<u32>> = columns
-        .iter()
-        .map(|col| {
-            let mut order: Vec<u32> = (0..n as u32).collect();
-            order.sort_by(|&a, &b| col[a as usize].total_cmp(&col[b as usize]));
-            order
-        })
-        .collect();
+    Ok(())
+}
+
+fn grow_presorted<'a>(
+    x: &'a Presorted,
+    targets: Targets<'a>,
+    weights: Option<&'a [f64]>,
+    params: &TreeParams,
+) -> Result<Tree> {
+    let n = x.n_rows();
+    check_shape(n, &targets, weights)?;
+    let n_features = x.n_features();
+    let (columns, sorted) = (&x.columns, x.sorted.clone());
     let total_weight = weights.map_or(n as f64, |w| w.iter().sum());
     let mut grower = Grower {
         columns,
@@ -233,8 +296,8 @@ fn grow<'a>(
             super::FeatureOrder::Index => None,
             super::FeatureOrder::ScikitLearn { rand_r_seed } => Some(FeatureDraw {
                 state: rand_r_seed,
-                features: (0..x.ncols()).collect(),
-                constant_features: vec![0; x.ncols()],
+                features: (0..n_features).collect(),
+                constant_features: vec![0; n_features],
             }),
         },
     };
@@ -288,7 +351,7 @@ fn grow<'a>(
     let tree = Tree {
         nodes,
         criterion: params.criterion,
-        n_features: x.ncols(),
+        n_features,
     };
     Ok(if params.ccp_alpha > 0.0 {
         crate::pruning::prune(&tree, params.ccp_alpha)
@@ -301,7 +364,7 @@ fn grow<'a>(
 /// increasing order of feature f, for every f at once, so a node's split search is a linear
 /// scan; splitting a node partitions every list's segment stably, keeping it sorted.
 struct Grower<'a> {
-    columns: Vec<Vec<f64>>,
+    columns: &'a [Vec<f64>],
     sorted: Vec<Vec<u32>>,
     targets: Targets<'a>,
     weights: Option<&'a [f64]>,
@@ -405,7 +468,13 @@ impl Grower<'_> {
         if improvement + f64::EPSILON < p.min_impurity_decrease {
             return (node, None, n_constant);
         }
-        self.partition(start, end, &best);
+        // A child that is a leaf whatever its rows (at max_depth, or too small to split) reads
+        // only feature 0's list, for its sums: the other lists need not be partitioned.
+        let is_small = |rows: usize| rows < p.min_samples_split || rows < 2 * p.min_samples_leaf;
+        let children_are_leaves = !reference()
+            && (p.max_depth.is_some_and(|d| depth + 1 >= d)
+                || (is_small(best.n_left) && is_small(m - best.n_left)));
+        self.partition(start, end, &best, children_are_leaves);
         node.split = Some(Split {
             feature: best.feature,
             threshold: best.threshold,
@@ -416,12 +485,14 @@ impl Grower<'_> {
         (node, Some(best.n_left), n_constant)
     }
 
-    /// Stable partition of every feature's segment into the rows going left, then right.
-    fn partition(&mut self, start: usize, end: usize, best: &Best) {
+    /// Stable partition of every feature's segment (only feature 0's when `only_first`) into
+    /// the rows going left, then right.
+    fn partition(&mut self, start: usize, end: usize, best: &Best, only_first: bool) {
         for (k, &i) in self.sorted[best.feature][start..end].iter().enumerate() {
             self.goes_left[i as usize] = k < best.n_left;
         }
-        for f in 0..self.sorted.len() {
+        let n_lists = if only_first { 1 } else { self.sorted.len() };
+        for f in 0..n_lists {
             if f == best.feature {
                 continue;
             }
@@ -500,6 +571,9 @@ impl Grower<'_> {
         total: f64,
         order: &[usize],
     ) -> Option<Best> {
+        if let (Targets::Values(y), None, false) = (&self.targets, self.weights, reference()) {
+            return self.best_split_squared_error(start, end, node_stats[1], total, order, y);
+        }
         let min_leaf = self.params.min_samples_leaf;
         let criterion = self.params.criterion;
         let m = end - start;
@@ -573,6 +647,103 @@ impl Grower<'_> {
         }
         best
     }
+}
+
+impl Grower<'_> {
+    /// [`Grower::best_split`] for unweighted squared error, the same arithmetic in the same
+    /// order, without what that case does not use: every weight is 1 (so `w·y = y` and the
+    /// left weight is the row count, exactly), and the proxy reads only the sums of y.
+    fn best_split_squared_error(
+        &self,
+        start: usize,
+        end: usize,
+        node_sum: f64,
+        total: f64,
+        order: &[usize],
+        y: &[f64],
+    ) -> Option<Best> {
+        let min_leaf = self.params.min_samples_leaf;
+        let m = end - start;
+        let mut best: Option<Best> = None;
+        for &f in order {
+            let rows = &self.sorted[f][start..end];
+            let col = &self.columns[f];
+            let value = |k: usize| col[rows[k] as usize];
+            if value(m - 1) <= value(0) + FEATURE_THRESHOLD {
+                continue; // constant in this node
+            }
+            let mut sum_left = 0.0;
+            let mut p = 0;
+            let mut current = value(0);
+            while p < m {
+                sum_left += y[rows[p] as usize];
+                while p + 1 < m {
+                    let next = value(p + 1);
+                    if next > current + FEATURE_THRESHOLD {
+                        break;
+                    }
+                    current = next;
+                    p += 1;
+                    sum_left += y[rows[p] as usize];
+                }
+                p += 1;
+                if p >= m {
+                    break;
+                }
+                let (lo, hi) = (current, value(p));
+                current = hi;
+                if p < min_leaf || m - p < min_leaf {
+                    continue;
+                }
+                let w_left = p as f64;
+                let w_right = total - w_left;
+                let sum_right = node_sum - sum_left;
+                let proxy = sum_left * sum_left / w_left + sum_right * sum_right / w_right;
+                if let Some(b) = best.as_mut() {
+                    if f != b.feature
+                        && !b.tied
+                        && (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs().max(1e-300)
+                    {
+                        b.tied = true;
+                    }
+                }
+                if best.as_ref().is_none_or(|b| proxy > b.proxy) {
+                    let mut threshold = lo / 2.0 + hi / 2.0;
+                    if threshold == hi || threshold.is_infinite() {
+                        threshold = lo;
+                    }
+                    let tied = best.as_ref().is_some_and(|b| {
+                        b.tied && (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs()
+                    });
+                    best = Some(Best {
+                        feature: f,
+                        threshold,
+                        proxy,
+                        tied,
+                        n_left: p,
+                    });
+                }
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests set this to grow trees the general way (no squared-error split search, every
+    /// list partitioned), the reference the shortcuts are checked against.
+    pub(crate) static REFERENCE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(test)]
+fn reference() -> bool {
+    REFERENCE.with(|r| r.get())
+}
+
+#[cfg(not(test))]
+fn reference() -> bool {
+    false
 }
 
 impl Tree {

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use mlproof_core::{Error, Result};
 
-pub use build::{Node, Split, Tree};
+pub use build::{Node, Presorted, Split, Tree};
 pub use criterion::Criterion;
 
 /// scikit-learn's splitter seed for `random_state=0`:
@@ -127,4 +127,4 @@ impl TreeParams {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -107,3 +107,130 @@ fn bad_parameters_are_errors_that_name_the_parameter() {
         }
     }
 }
+
+/// Every number of a tree, bit for bit, for comparing two growths.
+pub(crate) fn fingerprint(
+    t: &Tree,
+) -> Vec<(
+    usize,
+    usize,
+    u64,
+    u64,
+    Vec<u64>,
+    Option<(usize, u64, usize, usize, bool)>,
+)> {
+    t.nodes
+        .iter()
+        .map(|n| {
+            (
+                n.depth,
+                n.n_samples,
+                n.weighted_n_samples.to_bits(),
+                n.impurity.to_bits(),
+                n.value.iter().map(|v| v.to_bits()).collect(),
+                n.split
+                    .map(|s| (s.feature, s.threshold.to_bits(), s.left, s.right, s.tied)),
+            )
+        })
+        .collect()
+}
+
+/// Grows with the general code path (the reference) when `reference` is set.
+pub(crate) fn with_reference<T>(reference: bool, grow: impl FnOnce() -> T) -> T {
+    build::REFERENCE.with(|r| r.set(reference));
+    let out = grow();
+    build::REFERENCE.with(|r| r.set(false));
+    out
+}
+
+mod shortcuts {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Columns with many ties (a few levels, some closer than 1e-7) or continuous values.
+    fn matrix() -> impl Strategy<Value = Array2<f64>> {
+        (1usize..90, 1usize..5, 0usize..3).prop_flat_map(|(n, d, kind)| {
+            proptest::collection::vec(0u32..1000, n * d).prop_map(move |raw| {
+                let v: Vec<f64> = raw
+                    .iter()
+                    .map(|&r| match kind {
+                        0 => (r % 4) as f64,
+                        1 => (r % 5) as f64 * 0.5 + (r % 2) as f64 * 5e-8,
+                        _ => (r as f64 * 0.731).sin() * 3.0,
+                    })
+                    .collect();
+                Array2::from_shape_vec((n, d), v).unwrap()
+            })
+        })
+    }
+
+    fn params() -> impl Strategy<Value = TreeParams> {
+        (
+            prop_oneof![Just(None), (1usize..6).prop_map(Some)],
+            2usize..6,
+            1usize..4,
+            prop_oneof![Just(0.0), Just(1e-3)],
+            prop_oneof![
+                Just(FeatureOrder::Index),
+                any::<u32>().prop_map(|rand_r_seed| FeatureOrder::ScikitLearn { rand_r_seed })
+            ],
+        )
+            .prop_map(
+                |(max_depth, min_samples_split, min_samples_leaf, mid, order)| TreeParams {
+                    max_depth,
+                    min_samples_split,
+                    min_samples_leaf,
+                    min_impurity_decrease: mid,
+                    feature_order: order,
+                    ..TreeParams::default()
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// The presorted regressor, the squared-error split search and the skipped partitions
+        /// grow the tree the general path grows, bit for bit.
+        #[test]
+        fn regression_trees_equal_the_general_path(
+            x in matrix(),
+            seed in any::<u64>(),
+            params in params(),
+            weighted in any::<bool>(),
+            levels in prop_oneof![Just(3u64), Just(1000u64)],
+        ) {
+            let n = x.nrows();
+            let mut s = seed;
+            let mut next = || { s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407); s >> 33 };
+            let y: Vec<f64> = (0..n).map(|_| (next() % levels) as f64 * 0.37 - 0.5).collect();
+            let w: Vec<f64> = (0..n).map(|_| 0.5 + (next() % 4) as f64 * 0.25).collect();
+            let w = weighted.then_some(&w[..]);
+            let reference = with_reference(true, || Tree::fit_regressor(x.view(), &y, w, &params).unwrap());
+            let fast = Tree::fit_regressor(x.view(), &y, w, &params).unwrap();
+            let presorted = Presorted::new(x.view()).unwrap();
+            let stage = Tree::fit_regressor_presorted(&presorted, &y, w, &params).unwrap();
+            prop_assert_eq!(fingerprint(&fast), fingerprint(&reference));
+            prop_assert_eq!(fingerprint(&stage), fingerprint(&reference));
+        }
+
+        /// Skipping the partitions of leaf children leaves classification trees unchanged.
+        #[test]
+        fn classification_trees_equal_the_general_path(
+            x in matrix(),
+            seed in any::<u64>(),
+            params in params(),
+            entropy in any::<bool>(),
+        ) {
+            let n = x.nrows();
+            let y: Vec<usize> = (0..n).map(|i| ((seed >> (i % 60)) & 1) as usize + usize::from(i % 7 == 0)).collect();
+            let params = TreeParams {
+                criterion: if entropy { Criterion::Entropy } else { Criterion::Gini },
+                ..params
+            };
+            let reference = with_reference(true, || Tree::fit_classifier(x.view(), &y, 3, None, &params).unwrap());
+            let fast = Tree::fit_classifier(x.view(), &y, 3, None, &params).unwrap();
+            prop_assert_eq!(fingerprint(&fast), fingerprint(&reference));
+        }
+    }
+}
