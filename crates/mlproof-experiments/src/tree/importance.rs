@@ -60,10 +60,7 @@ impl Default for Params {
 
 impl Params {
     fn tree(&self) -> TreeParams {
-        TreeParams {
-            max_depth: Some(self.max_depth),
-            ..TreeParams::default()
-        }
+        TreeParams::default().with_max_depth(Some(self.max_depth))
     }
 }
 
