@@ -108,17 +108,18 @@ fn bad_parameters_are_errors_that_name_the_parameter() {
     }
 }
 
-/// Every number of a tree, bit for bit, for comparing two growths.
-pub(crate) fn fingerprint(
-    t: &Tree,
-) -> Vec<(
+/// One node's numbers as bits: depth, n, weighted n, impurity, value, split.
+pub(crate) type NodeBits = (
     usize,
     usize,
     u64,
     u64,
     Vec<u64>,
     Option<(usize, u64, usize, usize, bool)>,
-)> {
+);
+
+/// Every number of a tree, bit for bit, for comparing two growths.
+pub(crate) fn fingerprint(t: &Tree) -> Vec<NodeBits> {
     t.nodes
         .iter()
         .map(|n| {
