@@ -17,7 +17,7 @@ fn smartcore_lasso_agrees_with_linfa_elasticnet_at_twice_the_alpha() {
     let rows: Vec<Vec<f64>> = z.rows().into_iter().map(|r| r.to_vec()).collect();
     let x_sc = DenseMatrix::from_2d_vec(&rows).unwrap();
     for alpha in [0.5, 0.1, 0.01] {
-        let ours = enet::fit(&z, &y, Penalty::lasso(alpha).unwrap()).unwrap();
+        let ours = enet::fit(&z, y, Penalty::lasso(alpha).unwrap()).unwrap();
         let params = LassoParameters::default()
             .with_alpha(2.0 * alpha)
             .with_normalize(false)
