@@ -3,6 +3,7 @@
 //! with the Nadeau–Bengio corrected resampled t.
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 use mlproof_core::evidence::Effect;
 use mlproof_core::metrics::Metric;
@@ -34,6 +35,9 @@ pub struct Design {
     pub repeats: usize,
     pub k: usize,
     pub seed: u64,
+    /// Scores already computed on these folds, by learner: several claims read the same
+    /// learner's scores (logistic regression, with and without SMOTE, appears in six).
+    memo: Mutex<BTreeMap<String, FoldScores>>,
 }
 
 /// Per-fold scores of one learner, by metric.
@@ -59,6 +63,7 @@ impl Design {
             repeats,
             k,
             seed,
+            memo: Mutex::default(),
         })
     }
 
@@ -70,6 +75,31 @@ impl Design {
     /// Each fold's scores of `learner`, fitted on the fold's training rows.
     pub fn scores(&self, learner: &dyn BinaryClassifier) -> Result<FoldScores> {
         self.scores_on(&self.x, learner)
+    }
+
+    /// [`Design::scores`] of the learner `make` builds, computed once per `key` and shared by
+    /// every claim that names the same key. Scores depend only on the learner, the folds and
+    /// the seed, so a shared score is the number each claim would compute alone.
+    pub fn scored(
+        &self,
+        key: &str,
+        make: impl FnOnce() -> Result<Box<dyn BinaryClassifier>>,
+    ) -> Result<FoldScores> {
+        let memo = |m: &Mutex<BTreeMap<String, FoldScores>>| {
+            m.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .get(key)
+                .cloned()
+        };
+        if let Some(s) = memo(&self.memo) {
+            return Ok(s);
+        }
+        let s = self.scores(make()?.as_ref())?;
+        self.memo
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(key.to_string(), s.clone());
+        Ok(s)
     }
 
     /// As [`Design::scores`], on other columns of the same rows (scaled, with added features).

@@ -9,7 +9,7 @@ use mlproof_validation::cv::{cross_validate, CvOptions};
 use mlproof_validation::Fold;
 
 use super::design::{Design, FoldScores};
-use super::learners::{self, Learner, SMOTE_K};
+use super::learners::{self, SMOTE_K};
 use super::{judged, Context, Outcome};
 
 macro_rules! design {
@@ -24,8 +24,8 @@ pub(super) use design;
 
 pub fn smote_raises_recall(ctx: &Context) -> Result<Outcome> {
     let d = design!(ctx);
-    let with = d.scores(learners::smote(learners::logistic()?)?.as_ref())?;
-    let without = d.scores(learners::logistic()?.as_ref())?;
+    let with = d.scored("smote, logistic", || learners::smote(learners::logistic()?))?;
+    let without = d.scored("logistic", learners::logistic)?;
     Ok(judged(
         "smote-raises-recall",
         "in-fold SMOTE raises logistic regression's recall at threshold ½",
@@ -37,8 +37,8 @@ pub fn smote_raises_recall(ctx: &Context) -> Result<Outcome> {
 
 pub fn smote_helps_weak_learner(ctx: &Context) -> Result<Outcome> {
     let d = design!(ctx);
-    let with = d.scores(learners::smote(learners::tree(None)?)?.as_ref())?;
-    let without = d.scores(learners::tree(None)?.as_ref())?;
+    let with = d.scored("smote, tree", || learners::smote(learners::tree(None)?))?;
+    let without = d.scored("tree", || learners::tree(None))?;
     Ok(judged(
         "smote-helps-weak-learner",
         "in-fold SMOTE raises a full-depth tree's ROC-AUC",
@@ -50,8 +50,8 @@ pub fn smote_helps_weak_learner(ctx: &Context) -> Result<Outcome> {
 
 pub fn smote_no_gain_strong_learner(ctx: &Context) -> Result<Outcome> {
     let d = design!(ctx);
-    let with = d.scores(learners::smote(learners::boosting()?)?.as_ref())?;
-    let without = d.scores(learners::boosting()?.as_ref())?;
+    let with = d.scored("smote, boosting", || learners::smote(learners::boosting()?))?;
+    let without = d.scored("boosting", learners::boosting)?;
     Ok(judged(
         "smote-no-gain-strong-learner",
         "with gradient boosting, in-fold SMOTE leaves ROC-AUC unchanged",
@@ -63,19 +63,23 @@ pub fn smote_no_gain_strong_learner(ctx: &Context) -> Result<Outcome> {
 
 /// Logistic regression under each correction, and without one.
 fn corrections(d: &Design) -> Result<(FoldScores, Vec<(&'static str, FoldScores)>)> {
-    let none = d.scores(learners::logistic()?.as_ref())?;
-    let corrected: Vec<(&str, Learner)> = vec![
-        ("SMOTE", learners::smote(learners::logistic()?)?),
+    let none = d.scored("logistic", learners::logistic)?;
+    let scored = vec![
+        (
+            "SMOTE",
+            d.scored("smote, logistic", || learners::smote(learners::logistic()?))?,
+        ),
         (
             "random under-sampling",
-            learners::under(learners::logistic()?),
+            d.scored("under, logistic", || {
+                Ok(learners::under(learners::logistic()?))
+            })?,
         ),
-        ("class weights", learners::weighted_logistic()?),
+        (
+            "class weights",
+            d.scored("weighted logistic", learners::weighted_logistic)?,
+        ),
     ];
-    let scored = corrected
-        .into_iter()
-        .map(|(name, l)| Ok((name, d.scores(l.as_ref())?)))
-        .collect::<Result<Vec<_>>>()?;
     Ok((none, scored))
 }
 
@@ -136,7 +140,7 @@ pub fn corrections_keep_auc(ctx: &Context) -> Result<Outcome> {
 pub fn threshold_matches_resampling(ctx: &Context) -> Result<Outcome> {
     let d = design!(ctx);
     let moved = d.scores(learners::threshold_moved(learners::logistic()?).as_ref())?;
-    let resampled = d.scores(learners::smote(learners::logistic()?)?.as_ref())?;
+    let resampled = d.scored("smote, logistic", || learners::smote(learners::logistic()?))?;
     Ok(judged(
         "threshold-matches-resampling",
         "logistic regression with its threshold moved to the best inner-fold F1 matches SMOTE's F1",
@@ -189,7 +193,7 @@ pub fn leaky_smote_inflates(ctx: &Context) -> Result<Outcome> {
     };
     let leaky = cross_validate(&xr, &yr, learners::logistic()?.as_ref(), &folds, &opts)?;
     let leaky: Vec<f64> = leaky.folds.iter().map(|f| f.test["f1"]).collect();
-    let honest = d.scores(learners::smote(learners::logistic()?)?.as_ref())?;
+    let honest = d.scored("smote, logistic", || learners::smote(learners::logistic()?))?;
     let effect = crate::common::fold_difference(&leaky, &honest["f1"], &d.folds, &d.describe());
     let method = format!(
         "{} (folds paired by position; the leaky folds also hold synthetic rows)",

@@ -20,8 +20,8 @@ use super::{judged, Context, Outcome};
 
 pub fn accuracy_misleads(ctx: &Context) -> Result<Outcome> {
     let d = design!(ctx);
-    let model = d.scores(learners::logistic()?.as_ref())?;
-    let base = d.scores(learners::majority().as_ref())?;
+    let model = d.scored("logistic", learners::logistic)?;
+    let base = d.scored("majority", || Ok(learners::majority()))?;
     // Per fold: how much more balanced accuracy separates the two models than accuracy does.
     let gap = |m: &str| -> Vec<f64> { model[m].iter().zip(&base[m]).map(|(a, b)| a - b).collect() };
     let (bal, acc) = (gap("balanced_accuracy"), gap("accuracy"));
@@ -38,7 +38,7 @@ pub fn accuracy_misleads(ctx: &Context) -> Result<Outcome> {
 
 pub fn model_beats_baseline(ctx: &Context) -> Result<Outcome> {
     let d = design!(ctx);
-    let model = d.scores(learners::logistic()?.as_ref())?;
+    let model = d.scored("logistic", learners::logistic)?;
     Ok(judged(
         "model-beats-baseline",
         "logistic regression's ROC-AUC exceeds the no-skill 0.5",
@@ -96,7 +96,7 @@ pub fn scaling_changes_knn(ctx: &Context) -> Result<Outcome> {
 pub fn scaling_leaves_trees(ctx: &Context) -> Result<Outcome> {
     let d = design!(ctx);
     let scaled = d.scores(learners::scaled_tree()?.as_ref())?;
-    let raw = d.scores(learners::tree(None)?.as_ref())?;
+    let raw = d.scored("tree", || learners::tree(None))?;
     Ok(judged(
         "scaling-leaves-trees",
         "standardising the features leaves a full-depth tree's ROC-AUC exactly unchanged on every fold",
@@ -151,19 +151,24 @@ pub const LADDER_TREES: usize = 50;
 
 pub fn simple_model_suffices(ctx: &Context) -> Result<Outcome> {
     let d = design!(ctx);
-    let ladder: Vec<(&str, Box<dyn BinaryClassifier>)> = vec![
-        ("logistic regression", learners::logistic()?),
-        ("depth-3 tree", learners::tree(Some(3))?),
+    let scored = [
+        (
+            "logistic regression",
+            d.scored("logistic", learners::logistic)?,
+        ),
+        (
+            "depth-3 tree",
+            d.scored("tree depth 3", || learners::tree(Some(3)))?,
+        ),
         (
             "random forest",
-            learners::forest(LADDER_TREES, d.x.ncols())?,
+            d.scored("forest", || learners::forest(LADDER_TREES, d.x.ncols()))?,
         ),
-        ("gradient boosting", learners::boosting()?),
+        (
+            "gradient boosting",
+            d.scored("boosting", learners::boosting)?,
+        ),
     ];
-    let scored = ladder
-        .iter()
-        .map(|(name, l)| Ok((*name, d.scores(l.as_ref())?)))
-        .collect::<Result<Vec<_>>>()?;
     let mean = |s: &[f64]| s.iter().sum::<f64>() / s.len() as f64;
     let (best, best_scores) = scored
         .iter()

@@ -92,3 +92,36 @@ fn signed_rank_matches_scipy() {
     assert_eq!((r.n, r.statistic, r.method), (6, 1.0, "exact"));
     assert!((r.p_value - 0.0625).abs() < 1e-12, "{}", r.p_value);
 }
+
+#[test]
+fn logistic_fits_agree() {
+    // The sheet's Newton fit and linfa-logistic's L-BFGS minimise the same objective: their
+    // held-out probabilities agree on every fold of pima and glass2.
+    for name in ["pima", "glass2"] {
+        let data = registry::load(name, 0).unwrap();
+        let d = design::Design::new(&data, 1, 5, 0).unwrap();
+        let newton = d.scores(learners::logistic().unwrap().as_ref()).unwrap();
+        let lbfgs = d
+            .scores(learners::linfa_logistic().unwrap().as_ref())
+            .unwrap();
+        for metric in ["roc_auc", "brier", "accuracy"] {
+            for (a, b) in newton[metric].iter().zip(&lbfgs[metric]) {
+                assert!((a - b).abs() < 1e-6, "{name} {metric}: {a} vs {b}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_shared_score_is_the_score_computed_alone() {
+    let data = registry::load("ecoli3", 0).unwrap();
+    let d = design::Design::new(&data, 2, 5, 3).unwrap();
+    let alone = d.scores(learners::tree(Some(2)).unwrap().as_ref()).unwrap();
+    let first = d.scored("t2", || learners::tree(Some(2))).unwrap();
+    // A second call with the same key returns the stored scores without building a learner.
+    let again = d
+        .scored("t2", || Err(mlproof_core::Error::internal("rebuilt")))
+        .unwrap();
+    assert_eq!(alone, first);
+    assert_eq!(first, again);
+}

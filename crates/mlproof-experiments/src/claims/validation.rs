@@ -58,7 +58,12 @@ pub fn tuning_leak_inflates(ctx: &Context) -> Result<Outcome> {
     let d = design!(ctx);
     let metric = Metric::RocAuc;
     let per_depth = DEPTHS
-        .map(|depth| Ok(d.scores(learners::tree(Some(depth))?.as_ref())?["roc_auc"].clone()))
+        .map(|depth| {
+            Ok(d.scored(&format!("tree depth {depth}"), || {
+                learners::tree(Some(depth))
+            })?["roc_auc"]
+                .clone())
+        })
         .collect::<Result<Vec<Vec<f64>>>>()?;
     // Not nested: each repeat picks the depth with the best mean over its own K folds and
     // reports that depth's fold scores.
