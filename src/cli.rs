@@ -44,6 +44,10 @@ pub struct Cli {
     /// No progress bar (it is drawn only on a terminal, for work past one second).
     #[arg(long, global = true)]
     pub quiet: bool,
+
+    /// Replace files that already exist (--output, --dot); without it mlproof never does.
+    #[arg(long, global = true)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -519,7 +523,7 @@ pub enum DatasetsAction {
     Export {
         /// A bundled dataset or generator name.
         name: String,
-        /// The CSV file to write (never overwritten: choose a new name).
+        /// The CSV file to write (`-`: standard output; an existing file only with --force).
         #[arg(long, value_name = "FILE.csv")]
         output: std::path::PathBuf,
         /// Generators only: how many rows to draw.

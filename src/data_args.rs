@@ -64,6 +64,7 @@ impl DataArgs {
                     categorical: self.categorical.clone(),
                     task,
                 };
+                crate::write::register_input(path);
                 Ok(load_csv(path, &opts)?)
             }
             (name, None) => {

@@ -228,7 +228,7 @@ fn datasets_export_writes_a_csv_that_reads_back_and_never_overwrites() {
     assert_eq!(v["dataset"]["features"], 20);
     let again = mlproof(&["datasets", "export", "pima", "--output", p]);
     assert_eq!(again.status.code(), Some(2));
-    assert!(stderr(&again).contains("never overwrites"));
+    assert!(stderr(&again).contains("give --force to replace it"));
     assert_eq!(
         std::fs::read_to_string(&path).unwrap().lines().count(),
         301,

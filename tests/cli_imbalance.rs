@@ -54,7 +54,7 @@ fn resample_writes_originals_first_then_synthetic_rows_and_leaves_the_input_alon
     // Never overwritten: the same command again is refused.
     let again = mlproof(&args);
     assert_eq!(again.status.code(), Some(2));
-    assert!(stderr(&again).contains("never overwrites"));
+    assert!(stderr(&again).contains("give --force to replace it"));
     for p in [input, output] {
         std::fs::remove_file(p).unwrap();
     }

@@ -40,7 +40,7 @@ pub struct ResampleArgs {
     #[arg(long, allow_negative_numbers = true)]
     pub ratio: Option<f64>,
 
-    /// Where to write the resampled rows (a new file; never overwritten).
+    /// Where to write the resampled rows (`-`: standard output; an existing file only with --force).
     #[arg(long, value_name = "FILE.csv")]
     pub output: Option<PathBuf>,
 

@@ -49,7 +49,7 @@ pub struct TreeCompareArgs {
     #[arg(long, default_value_t = 3)]
     pub max_depth: usize,
 
-    /// Write Graphviz files PREFIX-id3.dot and PREFIX-cart.dot (never overwritten).
+    /// Write Graphviz files PREFIX-id3.dot and PREFIX-cart.dot (both or neither; existing ones only with --force).
     #[arg(long, value_name = "PREFIX")]
     pub dot: Option<std::path::PathBuf>,
 

@@ -109,7 +109,7 @@ pub fn output(
 ) -> Result<Output> {
     let report = curves::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
-        eprintln!("mlproof: warning: {w}");
+        crate::warn!("mlproof: warning: {w}");
     }
     let doc = match &report.results {
         Results::Curve(c) => curve_doc(&data.name, params, c),

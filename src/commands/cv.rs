@@ -36,7 +36,7 @@ pub fn run(args: &CvArgs, seed: u64) -> Result<Output> {
     let data = args.data.load(cv::DEFAULT_DATASET, seed)?;
     let report = cv::run(&data, &params, &crate::progress::BAR)?;
     for w in &report.warnings {
-        eprintln!("mlproof: warning: {w}");
+        crate::warn!("mlproof: warning: {w}");
     }
     let r = &report.results;
     let title = format!(

@@ -175,9 +175,9 @@ fn export(name: &str, output: &std::path::Path, rows: Option<usize>, seed: u64) 
     }
     .check()?;
     let (d, report) = datasets::export(&params)?;
-    crate::write::create_new(output, |w| {
-        mlproof_core::data::export::write_csv(&d, w).map_err(Error::from)
-    })?;
+    let mut csv = Vec::new();
+    mlproof_core::data::export::write_csv(&d, &mut csv)?;
+    crate::write::file(output, &csv)?;
     let mut doc = Doc::default();
     doc.paragraph(format!(
         "Wrote {} rows × {} columns of {} to {shown}.",

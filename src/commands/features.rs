@@ -60,7 +60,7 @@ pub fn output(sets: &[Dataset], params: &mlproof_experiments::Checked<Params>) -
     };
     if let Some(warnings) = output.report["warnings"].as_array() {
         for w in warnings.iter().filter_map(|w| w.as_str()) {
-            eprintln!("mlproof: warning: {w}");
+            crate::warn!("mlproof: warning: {w}");
         }
     }
     Ok(output)

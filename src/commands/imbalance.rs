@@ -43,7 +43,7 @@ pub fn output(
 ) -> Result<Output> {
     let report = imbalance::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
-        eprintln!("mlproof: warning: {w}");
+        crate::warn!("mlproof: warning: {w}");
     }
     let doc = doc(data, &report.results);
     Ok(Output::new(report, doc))

@@ -60,7 +60,7 @@ pub fn output(
 ) -> Result<Output> {
     let report = leakage::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
-        eprintln!("mlproof: warning: {w}");
+        crate::warn!("mlproof: warning: {w}");
     }
     let doc = doc(data.map(|d| d.name.as_str()), params.kind, &report.results);
     Ok(Output::new(report, doc))

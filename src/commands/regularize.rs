@@ -54,7 +54,7 @@ pub fn run(args: &RegularizeArgs, seed: u64) -> Result<Output> {
 pub fn output(data: &Dataset, params: &mlproof_experiments::Checked<Params>) -> Result<Output> {
     let report = regularize::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
-        eprintln!("mlproof: warning: {w}");
+        crate::warn!("mlproof: warning: {w}");
     }
     let doc = match &report.results {
         Results::Single(r) => single_doc(data, &report.params, r),

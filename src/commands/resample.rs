@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use mlproof_core::{Error, Result};
+use mlproof_core::Result;
 use mlproof_experiments::resample::{self, Method, Params, Resampled};
 use mlproof_experiments::Check;
 
@@ -34,23 +34,16 @@ pub fn run(args: &ResampleArgs, seed: u64) -> Result<Output> {
     let started = Instant::now();
     let mut report = resample::run(&data, &params, &crate::progress::BAR)?;
     if args.timing {
-        eprintln!(
+        crate::warn!(
             "resampling alone: {:.1} ms",
             started.elapsed().as_secs_f64() * 1e3
         );
     }
     if let Some(path) = &args.output {
         let shown = path.display().to_string();
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(path)
-            .map_err(|e| {
-                Error::input(format!(
-                    "cannot create {shown}: {e} (mlproof never overwrites a file)"
-                ))
-            })?;
-        mlproof_core::data::export::write_csv(&report.results.rows, std::io::BufWriter::new(file))?;
+        let mut csv = Vec::new();
+        mlproof_core::data::export::write_csv(&report.results.rows, &mut csv)?;
+        crate::write::file(path, &csv)?;
         report.results.output = Some(shown);
     }
     let doc = doc(&data.name, &report.results, data.class_counts().len());

@@ -69,7 +69,7 @@ pub fn output(
 ) -> Result<Output> {
     let report = split::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
-        eprintln!("mlproof: warning: {w}");
+        crate::warn!("mlproof: warning: {w}");
     }
     let mut doc = Doc::default();
     let n = params.n_samples;

@@ -1,6 +1,6 @@
 //! `mlproof tree compare`: ID3 against CART on the same rows and folds.
 
-use mlproof_core::{Error, Result};
+use mlproof_core::Result;
 use mlproof_experiments::tree::compare::{self, Comparison, Params};
 use mlproof_experiments::Check;
 use mlproof_validation::Splitter;
@@ -21,12 +21,15 @@ pub fn run(args: &TreeCompareArgs, seed: u64) -> Result<Output> {
     let data = args.data.load(compare::DEFAULT_DATASET, seed)?;
     let report = compare::run(&data, &params, &crate::progress::BAR)?;
     for w in &report.warnings {
-        eprintln!("mlproof: warning: {w}");
+        crate::warn!("mlproof: warning: {w}");
     }
     if let Some(prefix) = &args.dot {
         let [id3, cart] = [0, 1].map(|i| &report.results.algorithms[i].dot);
-        write_new(&with_suffix(prefix, "-id3.dot"), id3)?;
-        write_new(&with_suffix(prefix, "-cart.dot"), cart)?;
+        let (id3_path, cart_path) = (
+            with_suffix(prefix, "-id3.dot"),
+            with_suffix(prefix, "-cart.dot"),
+        );
+        crate::write::files(&[(&id3_path, id3.as_bytes()), (&cart_path, cart.as_bytes())])?;
     }
     let doc = doc(&data.name, args, &report.results);
     Ok(Output::new(report, doc))
@@ -88,21 +91,4 @@ fn with_suffix(prefix: &std::path::Path, suffix: &str) -> std::path::PathBuf {
     let mut s = prefix.as_os_str().to_owned();
     s.push(suffix);
     s.into()
-}
-
-/// Writes a new file; an existing one is never overwritten.
-fn write_new(path: &std::path::Path, text: &str) -> Result<()> {
-    use std::io::Write;
-    let shown = path.display();
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| {
-            Error::input(format!(
-                "cannot create {shown}: {e} (mlproof never overwrites a file)"
-            ))
-        })?;
-    f.write_all(text.as_bytes())
-        .map_err(|e| Error::input(format!("cannot write {shown}: {e}")))
 }

@@ -36,7 +36,7 @@ pub fn output(
 ) -> Result<Output> {
     let report = prune::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
-        eprintln!("mlproof: warning: {w}");
+        crate::warn!("mlproof: warning: {w}");
     }
     let doc = doc(&data.name, params, &report.results);
     Ok(Output::new(report, doc))

@@ -129,11 +129,56 @@ pub fn load(name: &str, seed: u64) -> Result<Dataset, DataError> {
             Ok(generate::friedman1(&generate::Friedman1Spec::default(), seed).dataset)
         }
         "synth-stream" => Ok(generate::stream(&generate::StreamSpec::default(), seed)),
-        _ => Err(DataError::new(format!(
-            "no dataset named '{name}'; run `mlproof datasets` for the list, or use --data FILE.csv"
-        ))),
+        _ => Err(DataError::new(match closest(name) {
+            Some(near) => format!(
+                "no dataset named '{name}': did you mean '{near}'? (`mlproof datasets` lists them all)"
+            ),
+            None => format!(
+                "no dataset named '{name}'; run `mlproof datasets` for the list, or use --data FILE.csv"
+            ),
+        })),
     }
 }
+
+/// The bundled name nearest to `name` by edit distance, if it is near enough to be a typo
+/// (at most a third of the name's length, at least one edit), or the only name it starts.
+fn closest(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    let starts: Vec<&str> = names()
+        .into_iter()
+        .filter(|n| n.starts_with(&lower))
+        .collect();
+    if let [only] = starts[..] {
+        return Some(only);
+    }
+    let limit = (lower.chars().count() / 3).max(1);
+    names()
+        .into_iter()
+        .map(|n| (levenshtein(&lower, n), n))
+        .filter(|&(d, _)| d <= limit)
+        .min()
+        .map(|(_, n)| n)
+}
+
+/// The Levenshtein edit distance (insertions, deletions, substitutions), by the usual
+/// two-row dynamic programme.
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut row = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            row[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(row[j] + 1);
+        }
+        prev = row;
+    }
+    prev[b.len()]
+}
+
+/// The most rows a generator draws (20 features × 10⁷ rows is 1.6 GB of f64).
+pub const MAX_GENERATED_ROWS: usize = 10_000_000;
 
 fn load_bundled(b: &Bundled) -> Result<Dataset, DataError> {
     let opts = CsvOptions {
@@ -151,9 +196,9 @@ fn load_bundled(b: &Bundled) -> Result<Dataset, DataError> {
 
 /// A generator run with `n` rows instead of its default size.
 pub fn generate(name: &str, n: usize, seed: u64) -> Result<Dataset, DataError> {
-    if n < 2 {
+    if !(2..=MAX_GENERATED_ROWS).contains(&n) {
         return Err(DataError::new(format!(
-            "--rows must be at least 2, got {n}"
+            "a generator draws between 2 and {MAX_GENERATED_ROWS} rows, not {n}"
         )));
     }
     Ok(match name {

@@ -256,8 +256,12 @@ pub struct ExportParams {
 
 impl Check for ExportParams {
     fn validate(&self) -> Result<()> {
-        if self.rows == Some(0) {
-            return Err(Error::param("rows", "must be at least 1"));
+        let max = mlproof_data::registry::MAX_GENERATED_ROWS;
+        if let Some(n) = self.rows.filter(|n| !(2..=max).contains(n)) {
+            return Err(Error::param(
+                "rows",
+                format!("must be between 2 and {max} (got {n})"),
+            ));
         }
         Ok(())
     }

@@ -41,3 +41,25 @@ fn every_listed_name_loads() {
     }
     assert!(load("nope", 1).unwrap_err().0.contains("mlproof datasets"));
 }
+
+#[test]
+fn a_typo_in_a_dataset_name_gets_a_suggestion() {
+    for (typo, near) in [
+        ("pimaa", "pima"),
+        ("yeast", "yeast4"),
+        ("Wisconsin", "wisconsin"),
+    ] {
+        let e = load(typo, 0).unwrap_err().to_string();
+        assert!(e.contains(&format!("did you mean '{near}'")), "{typo}: {e}");
+    }
+    let e = load("mnist", 0).unwrap_err().to_string();
+    assert!(!e.contains("did you mean"), "{e}");
+}
+
+#[test]
+fn a_generator_refuses_a_size_past_its_limit_before_allocating() {
+    let e = generate("synth-sine", 10_000_000_000_000, 0)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("10000000"), "{e}");
+}
