@@ -394,6 +394,11 @@ pub struct CvArgs {
     #[arg(long)]
     pub timing: bool,
 
+    /// Also write a model card (Mitchell et al. 2019) of this run to FILE.md, atomically;
+    /// what the data cannot tell is left as a visible TODO.
+    #[arg(long, value_name = "FILE.md", conflicts_with = "compare")]
+    pub model_card: Option<std::path::PathBuf>,
+
     #[command(flatten)]
     pub data: DataArgs,
 }

@@ -241,3 +241,22 @@ fn the_binary_never_prints_to_stderr_with_a_panicking_macro() {
         }
     }
 }
+
+#[test]
+fn cv_writes_a_model_card_atomically_and_keeps_an_existing_one() {
+    let d = dir();
+    let p = d.path().join("card.md");
+    let path = p.to_str().unwrap();
+    let o = mlproof(&["cv", "--dataset", "glass2", "--model-card", path]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let card = std::fs::read_to_string(&p).unwrap();
+    assert!(card.starts_with("# Model card: ") && card.contains("## Caveats and recommendations"));
+    assert!(
+        card.contains("`mlproof cv --dataset glass2 --model-card"),
+        "{card}"
+    );
+    let again = mlproof(&["cv", "--dataset", "glass2", "--model-card", path]);
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), card);
+    assert_eq!(entries(d.path()), ["card.md"]);
+}

@@ -45,8 +45,68 @@ pub fn run(args: &CvArgs, seed: u64) -> Result<Output> {
         data.name,
         r.cv.folds.len()
     );
+    if let Some(path) = &args.model_card {
+        let card = card(&data, &params, &report);
+        crate::write::file(path, card.as_bytes())?;
+    }
     let doc = doc(&title, r);
     Ok(Output::new(report, doc))
+}
+
+/// The model card of a cross-validation run.
+fn card(
+    data: &mlproof_core::data::Dataset,
+    params: &Params,
+    report: &mlproof_experiments::Report<mlproof_experiments::Checked<Params>, CrossValidation>,
+) -> String {
+    use mlproof_experiments::model_card::{self, CardInput, CardMetric, CardThreshold};
+    let r = &report.results;
+    let metrics = METRICS
+        .iter()
+        .filter_map(|m| {
+            let s = r.cv.test.get(m.name())?;
+            Some(CardMetric {
+                name: cv::label(*m).to_string(),
+                estimate: s.mean,
+                interval: (s.n > 1).then_some([s.ci95_low, s.ci95_high]),
+                baseline: r.baselines.get(m.name()).copied(),
+            })
+        })
+        .collect();
+    let summary = data.summary();
+    let input = CardInput {
+        command: command_line(),
+        model: cv::model_name(&params.model),
+        data: &summary,
+        class_counts: model_card::class_counts(data),
+        validation: mlproof_experiments::split::describe(&params.splitter),
+        n_folds: r.cv.folds.len(),
+        metrics,
+        threshold: Some(CardThreshold {
+            value: params.threshold,
+            rule: "fixed by --threshold, not tuned".into(),
+            promise: None,
+        }),
+        findings: &r.findings,
+        warnings: &report.warnings,
+        seed: params.seed,
+    };
+    model_card::markdown(&input)
+}
+
+/// The command line as typed (the program's own arguments), for the card's reproduce line.
+fn command_line() -> String {
+    let words: Vec<String> = std::env::args()
+        .skip(1)
+        .map(|a| {
+            if a.chars().any(|c| c.is_whitespace() || "'\"$`".contains(c)) {
+                format!("'{}'", a.replace('\'', "'\\''"))
+            } else {
+                a
+            }
+        })
+        .collect();
+    format!("mlproof {}", words.join(" "))
 }
 
 fn short(m: Metric) -> &'static str {

@@ -34,6 +34,7 @@ pub mod features;
 pub mod imbalance;
 pub mod leakage;
 pub mod metrics;
+pub mod model_card;
 pub mod regularize;
 pub mod resample;
 pub mod split;
