@@ -109,6 +109,39 @@ pub fn one_standard_error(
     })
 }
 
+/// Σ values as NumPy's `np.sum` adds a contiguous float64 array: pairwise summation
+/// (Higham, "The accuracy of floating point summation", SIAM J. Sci. Comput. 1993) with
+/// NumPy's blocking — under 8 values a plain loop; up to 128, eight interleaved partial sums
+/// combined as ((s₀+s₁)+(s₂+s₃))+((s₄+s₅)+(s₆+s₇)) and the remainder added in order; above
+/// 128, the two halves (the first a multiple of 8 long) summed recursively.
+///
+/// Where a reference rounds a share to an integer (ADASYN's `np.rint(ratio · n)`), a share
+/// exactly at ½ in exact arithmetic lands on either side by the last bit of this sum.
+pub fn pairwise_sum(values: &[f64]) -> f64 {
+    let n = values.len();
+    if n < 8 {
+        values.iter().fold(0.0, |acc, v| acc + v)
+    } else if n <= 128 {
+        let mut r = [0.0f64; 8];
+        r.copy_from_slice(&values[..8]);
+        let whole = n - n % 8;
+        for block in values[8..whole].chunks_exact(8) {
+            for (acc, v) in r.iter_mut().zip(block) {
+                *acc += v;
+            }
+        }
+        let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for v in &values[whole..] {
+            res += v;
+        }
+        res
+    } else {
+        let half = n / 2;
+        let half = half - half % 8;
+        pairwise_sum(&values[..half]) + pairwise_sum(&values[half..])
+    }
+}
+
 /// The 0.975 quantile of Student's t with `df` degrees of freedom (tabulated to df = 30,
 /// then the normal 1.96 with a 1/df correction).
 pub fn t_975(df: usize) -> f64 {
@@ -127,6 +160,33 @@ pub fn t_975(df: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pairwise_sum_follows_numpys_order() {
+        // 57 difficulty shares r = count / 5 (breast cancer's ADASYN counts, grouped):
+        // NumPy 2.4.6's np.sum gives 29.200000000000003, a running sum 29.20000000000001.
+        let counts: Vec<f64> = [
+            vec![0.2; 20],
+            vec![0.4; 13],
+            vec![0.6; 5],
+            vec![0.8; 10],
+            vec![1.0; 9],
+        ]
+        .concat();
+        let running: f64 = counts.iter().sum();
+        let pairwise = pairwise_sum(&counts);
+        assert_eq!(pairwise, 29.200000000000003);
+        assert_eq!(running, 29.20000000000001);
+        assert_eq!(pairwise_sum(&[1.0, 2.0, 3.0]), 6.0);
+        // Exact on integers at every size and branch (< 8, ≤ 128, recursive).
+        for n in [0usize, 7, 8, 9, 128, 129, 1000] {
+            let v: Vec<f64> = (0..n).map(|i| i as f64).collect();
+            assert_eq!(
+                pairwise_sum(&v),
+                (n * n.max(1).saturating_sub(1) / 2) as f64
+            );
+        }
+    }
 
     #[test]
     fn summary_of_known_values() {

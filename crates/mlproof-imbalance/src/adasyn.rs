@@ -32,7 +32,9 @@ pub fn allocate(majority_counts: &[usize], k: usize, n_new: usize) -> Result<Vec
         .iter()
         .map(|&c| c as f64 / k as f64)
         .collect();
-    let total: f64 = hard.iter().sum();
+    // NumPy's summation order: the shares below are rounded, and a share at ½ in exact
+    // arithmetic (breast cancer at ratio 0.8: Σ counts = 146 = 2 · 73) goes either way.
+    let total = mlproof_core::stats::pairwise_sum(&hard);
     if total == 0.0 {
         return Err(Error::input(
             "ADASYN found no majority row among any positive row's neighbours, so it has \
@@ -75,10 +77,20 @@ impl Adasyn {
     }
 
     pub fn synthesize(&self, x: &Array2<f64>, y: &Array1<usize>, seed: u64) -> Result<Synthetic> {
+        if new_positives(y, self.strategy)?.2 == 0 {
+            // Already at the ratio: nothing to add (imbalanced-learn skips the class).
+            return Ok(Synthetic::empty(x.ncols()));
+        }
         let (minority, counts) = self.allocation(x, y)?;
         let n_new: usize = counts.iter().sum();
         if n_new == 0 {
-            return Ok(Synthetic::empty(x.ncols()));
+            // The ratio asked for rows, but every share rounded to zero; imbalanced-learn
+            // refuses this case too ("No samples will be generated").
+            return Err(Error::param(
+                "ratio",
+                "asks for new rows, but ADASYN's per-row shares all round to zero: \
+                 no row would be generated; choose a higher ratio",
+            ));
         }
         let neighbours = minority_neighbours(x, &minority, &minority, self.k)?;
         let mut rng = seed::rng(seed, "resample/adasyn", 0);
