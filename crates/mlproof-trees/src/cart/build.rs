@@ -10,6 +10,14 @@ use mlproof_core::{Error, Result};
 const FEATURE_THRESHOLD: f64 = 1e-7;
 
 /// A node: its rows, impurity and value (class weights, or the mean target), and its split.
+/// `v` rounded to the nearest float32 (ties to even), as NumPy's `astype(np.float32)`,
+/// and back: scikit-learn's trees see X as float32 (`DTYPE`), at fit and at prediction.
+/// Values beyond float32's range become ±∞ there too.
+#[inline]
+pub fn as_float32(v: f64) -> f64 {
+    v as f32 as f64
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Node {
     pub depth: usize,
@@ -127,11 +135,12 @@ impl Tree {
         grow(x, Targets::Values(y), weights, &params)
     }
 
-    /// The leaf a row falls into.
+    /// The leaf a row falls into: left when the row's value, rounded to float32 as
+    /// scikit-learn casts X at prediction, is ≤ the threshold.
     pub fn leaf(&self, row: ArrayView1<f64>) -> usize {
         let mut id = 0;
         while let Some(s) = self.nodes[id].split {
-            id = if row[s.feature] <= s.threshold {
+            id = if as_float32(row[s.feature]) <= s.threshold {
                 s.left
             } else {
                 s.right
@@ -206,9 +215,21 @@ impl Presorted {
         if x.iter().any(|v| !v.is_finite()) {
             return Err(Error::input("features must be finite numbers"));
         }
+        if x.iter().any(|v| v.abs() > f32::MAX as f64) {
+            return Err(Error::input(
+                "a feature value is beyond ±3.4e38, float32's range, which trees use (as \
+                 scikit-learn's do); rescale that column",
+            ));
+        }
         let n = x.nrows();
         // Column-major copy for cache-friendly scans, and every feature's rows presorted once.
-        let columns: Vec<Vec<f64>> = x.columns().into_iter().map(|c| c.to_vec()).collect();
+        // Values are rounded to float32 first, as scikit-learn casts X: thresholds are then
+        // midpoints (in float64) of float32 values, and values equal in float32 tie.
+        let columns: Vec<Vec<f64>> = x
+            .columns()
+            .into_iter()
+            .map(|c| c.iter().map(|&v| as_float32(v)).collect())
+            .collect();
         let sorted: Vec<Vec<u32>> = columns
             .iter()
             .map(|col| {
