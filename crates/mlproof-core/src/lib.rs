@@ -2,6 +2,7 @@
 //! definitions, models over linfa, the hold-out split and the report envelope.
 
 mod error;
+pub mod drift;
 pub mod evidence;
 pub mod holdout;
 pub mod metrics;
