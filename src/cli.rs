@@ -156,12 +156,14 @@ pub enum Command {
     )]
     BiasVariance(BiasVarianceArgs),
     /// Data drift: PSI, KL, Jensen–Shannon, KS, chi-square, Wasserstein; windows; concept drift.
-    #[command(after_help = "The reference is the first --reference share of rows in time order; \
+    #[command(
+        after_help = "The reference is the first --reference share of rows in time order; \
         the rest is compared with it, then cut into --windows windows.\n\n\
         Examples:\n  mlproof drift                                  synth-stream, shift at the midpoint\n  \
         mlproof drift --dataset sp500 --bins sturges\n  \
         mlproof drift --reference 0.2 --windows 8\n  \
-        mlproof drift --data log.csv --target label --time-column date --format json")]
+        mlproof drift --data log.csv --target label --time-column date --format json"
+    )]
     Drift(DriftArgs),
     /// Textbook claims judged on data: what holds here, the number to quote, the source.
     #[command(

@@ -56,27 +56,60 @@ fn per_feature_statistics_equal_scipy_and_evidently_on_the_bundled_sets() {
     for (name, want) in fx["sets"].as_object().unwrap() {
         let report = drift::run(&dataset(name), &params, &Silent).unwrap();
         let r = &report.results;
-        assert_eq!(r.reference_rows[1] as u64, want["reference_rows"].as_u64().unwrap());
+        assert_eq!(
+            r.reference_rows[1] as u64,
+            want["reference_rows"].as_u64().unwrap()
+        );
         let want = want["features"].as_array().unwrap();
         assert_eq!(r.features.len(), want.len(), "{name}");
         for (f, w) in r.features.iter().zip(want) {
             let at = format!("{name} {}", f.feature);
             assert_eq!(f.feature, w["feature"].as_str().unwrap());
             assert_eq!(f.kind, w["kind"].as_str().unwrap(), "{at}");
-            close(f.psi, w["psi"].as_f64().unwrap(), 1e-12, &format!("{at} psi"));
+            close(
+                f.psi,
+                w["psi"].as_f64().unwrap(),
+                1e-12,
+                &format!("{at} psi"),
+            );
             close(f.kl, w["kl"].as_f64().unwrap(), 1e-12, &format!("{at} kl"));
             close(f.js, w["js"].as_f64().unwrap(), 1e-12, &format!("{at} js"));
             if f.kind == "numeric" {
                 let d = f.ks_statistic.unwrap();
-                close(d, w["ks_statistic"].as_f64().unwrap(), 1e-14, &format!("{at} ks"));
+                close(
+                    d,
+                    w["ks_statistic"].as_f64().unwrap(),
+                    1e-14,
+                    &format!("{at} ks"),
+                );
                 let p = f.ks_pvalue.unwrap();
-                close(p, w["ks_pvalue"].as_f64().unwrap(), 1e-12, &format!("{at} ks p"));
+                close(
+                    p,
+                    w["ks_pvalue"].as_f64().unwrap(),
+                    1e-12,
+                    &format!("{at} ks p"),
+                );
                 let w1 = f.wasserstein.unwrap();
-                close(w1, w["wasserstein"].as_f64().unwrap(), 1e-12, &format!("{at} W1"));
+                close(
+                    w1,
+                    w["wasserstein"].as_f64().unwrap(),
+                    1e-12,
+                    &format!("{at} W1"),
+                );
             } else {
                 let c = f.chi_square.unwrap();
-                close(c.statistic, w["chi2"].as_f64().unwrap(), 1e-12, &format!("{at} chi2"));
-                close(c.pvalue, w["chi2_pvalue"].as_f64().unwrap(), 1e-12, &format!("{at} chi2 p"));
+                close(
+                    c.statistic,
+                    w["chi2"].as_f64().unwrap(),
+                    1e-12,
+                    &format!("{at} chi2"),
+                );
+                close(
+                    c.pvalue,
+                    w["chi2_pvalue"].as_f64().unwrap(),
+                    1e-12,
+                    &format!("{at} chi2 p"),
+                );
             }
         }
     }
@@ -86,14 +119,24 @@ fn per_feature_statistics_equal_scipy_and_evidently_on_the_bundled_sets() {
 fn ks_2samp_equals_scipy_on_small_samples_with_ties() {
     for (i, case) in fixture()["ks"].as_array().unwrap().iter().enumerate() {
         let v = |k: &str| -> Vec<f64> {
-            case[k].as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
+            case[k]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_f64().unwrap())
+                .collect()
         };
         let (a, b) = (v("a"), v("b"));
         let t = ks_2samp(&a, &b);
         let at = format!("case {i} ({} vs {})", a.len(), b.len());
         close(t.statistic, case["statistic"].as_f64().unwrap(), 1e-14, &at);
         close(t.pvalue, case["pvalue"].as_f64().unwrap(), 1e-12, &at);
-        close(wasserstein(&a, &b), case["wasserstein"].as_f64().unwrap(), 1e-12, &at);
+        close(
+            wasserstein(&a, &b),
+            case["wasserstein"].as_f64().unwrap(),
+            1e-12,
+            &at,
+        );
     }
 }
 

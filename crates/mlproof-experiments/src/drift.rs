@@ -12,10 +12,10 @@
 //! drift and a fall in performance are seen apart.
 
 mod features;
-mod time;
-mod windows;
 #[cfg(test)]
 mod tests;
+mod time;
+mod windows;
 
 pub use features::{
     AlertSummary, Alerts, FeatureDrift, ALPHA, BOUND_LEVEL, PSI_MAJOR, PSI_MODERATE,
@@ -106,7 +106,11 @@ pub struct Thresholds {
 
 pub type DriftReport = Report<Checked<Params>, Drift>;
 
-pub fn run(data: &Dataset, params: &Checked<Params>, progress: &dyn Observer) -> Result<DriftReport> {
+pub fn run(
+    data: &Dataset,
+    params: &Checked<Params>,
+    progress: &dyn Observer,
+) -> Result<DriftReport> {
     time::check_time_order(data)?;
     features::check_not_constant(data)?;
     let n = data.n_rows();
@@ -135,8 +139,14 @@ pub fn run(data: &Dataset, params: &Checked<Params>, progress: &dyn Observer) ->
         ));
     }
     let feats = features::compare(data, 0..n_ref, n_ref..n, params.bins);
-    let (windows, concept, window_findings) =
-        windows::run(data, n_ref, params.windows, params.bins, params.seed, progress)?;
+    let (windows, concept, window_findings) = windows::run(
+        data,
+        n_ref,
+        params.windows,
+        params.bins,
+        params.seed,
+        progress,
+    )?;
     let d = feats.len();
     let mut findings = judge(&feats, n_ref, n - n_ref, d);
     for f in window_findings.into_vec() {
@@ -185,9 +195,18 @@ pub fn run(data: &Dataset, params: &Checked<Params>, progress: &dyn Observer) ->
 fn slug(name: &str) -> String {
     let s: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
-    s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-")
+    s.split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// Per feature: the PSI against its no-drift bound (the ROPE is [0, bound]: what no drift
@@ -207,7 +226,10 @@ fn judge(feats: &[FeatureDrift], n_ref: usize, n_cur: usize, d: usize) -> Findin
                     f.bins
                 ),
             ),
-            Rope { lo: 0.0, hi: f.psi_bound },
+            Rope {
+                lo: 0.0,
+                hi: f.psi_bound,
+            },
             Direction::Greater,
         ));
         let (test, p) = match (f.ks_pvalue, f.chi_square) {
@@ -218,7 +240,10 @@ fn judge(feats: &[FeatureDrift], n_ref: usize, n_cur: usize, d: usize) -> Findin
         let id = if f.ks_pvalue.is_some() { "ks" } else { "chi2" };
         out.push(Finding::new(
             &format!("{id}-drift-{}", slug(&f.feature)),
-            format!("{}'s two-sample {test} p-value is below the Bonferroni level", f.feature),
+            format!(
+                "{}'s two-sample {test} p-value is below the Bonferroni level",
+                f.feature
+            ),
             Effect::exact(
                 p,
                 format!(
@@ -226,7 +251,10 @@ fn judge(feats: &[FeatureDrift], n_ref: usize, n_cur: usize, d: usize) -> Findin
                     ALPHA
                 ),
             ),
-            Rope { lo: alpha_d, hi: 1.0 },
+            Rope {
+                lo: alpha_d,
+                hi: 1.0,
+            },
             Direction::Less,
         ));
     }
@@ -235,7 +263,13 @@ fn judge(feats: &[FeatureDrift], n_ref: usize, n_cur: usize, d: usize) -> Findin
 
 /// What the numbers say, every judgement from a finding.
 fn read(alerts: &AlertSummary, d: usize, windows: &[Window], findings: &[Finding]) -> String {
-    let list = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.join(", ") };
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
     let first = |f: fn(&Window) -> bool| {
         windows
             .iter()
@@ -247,8 +281,14 @@ fn read(alerts: &AlertSummary, d: usize, windows: &[Window], findings: &[Finding
         first(|w| !w.features_psi_above_bound.is_empty()),
         first(|w| w.flagged),
     );
-    let drifted: Vec<&Finding> = findings.iter().filter(|f| f.holds() && !f.id.starts_with("accuracy")).collect();
-    let fell: Vec<&Finding> = findings.iter().filter(|f| f.id.starts_with("accuracy")).collect();
+    let drifted: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.holds() && !f.id.starts_with("accuracy"))
+        .collect();
+    let fell: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.id.starts_with("accuracy"))
+        .collect();
     let mut text = format!(
         "Of {d} features, the conventional PSI 0.1 band alerts on {}, the 0.25 band on {}, the \
          sample-size-aware 95% bound on {}, the same bound with autocorrelation-adjusted sizes on \

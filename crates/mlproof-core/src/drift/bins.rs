@@ -164,9 +164,7 @@ pub fn sturges_edges(pooled: &[f64]) -> Vec<f64> {
         lo -= 0.5;
         hi += 0.5;
     }
-    let ptp = pooled
-        .iter()
-        .fold(f64::NEG_INFINITY, |a, &x| a.max(x))
+    let ptp = pooled.iter().fold(f64::NEG_INFINITY, |a, &x| a.max(x))
         - pooled.iter().fold(f64::INFINITY, |a, &x| a.min(x));
     let width = ptp / ((pooled.len() as f64).log2() + 1.0);
     let bins = if width > 0.0 {

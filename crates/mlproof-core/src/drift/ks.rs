@@ -82,7 +82,8 @@ fn statistic(a: &[f64], b: &[f64]) -> f64 {
     let (n1, n2) = (a.len() as f64, b.len() as f64);
     let (mut max_s, mut min_s) = (f64::NEG_INFINITY, f64::INFINITY);
     for x in a.iter().chain(b) {
-        let diff = a.partition_point(|v| v <= x) as f64 / n1 - b.partition_point(|v| v <= x) as f64 / n2;
+        let diff =
+            a.partition_point(|v| v <= x) as f64 / n1 - b.partition_point(|v| v <= x) as f64 / n2;
         max_s = max_s.max(diff);
         min_s = min_s.min(diff);
     }
@@ -164,5 +165,7 @@ fn outer_prob_inside(m: u64, n: u64, g: u64, h: u64) -> f64 {
             }
         }
     }
-    a.get((maxj - minj - 1) as usize).copied().unwrap_or(f64::NAN)
+    a.get((maxj - minj - 1) as usize)
+        .copied()
+        .unwrap_or(f64::NAN)
 }

@@ -121,13 +121,21 @@ fn one(
     let p = ks.map(|k| k.pvalue).or(chi.map(|x| x.pvalue));
     let rho = if categorical { 0.0 } else { lag1(r) };
     let eff = |n: usize| {
-        let f = if rho > 0.0 { (1.0 - rho) / (1.0 + rho) } else { 1.0 };
+        let f = if rho > 0.0 {
+            (1.0 - rho) / (1.0 + rho)
+        } else {
+            1.0
+        };
         ((n as f64 * f).round() as usize).clamp(2, n.max(2))
     };
     let bound_ac = psi_no_drift_bound(bins, eff(r.len()), eff(c.len()), BOUND_LEVEL);
     FeatureDrift {
         feature: name.to_owned(),
-        kind: if categorical { "categorical" } else { "numeric" },
+        kind: if categorical {
+            "categorical"
+        } else {
+            "numeric"
+        },
         bins,
         psi: psi_value,
         kl: kl_divergence(&rf, &cf),
@@ -158,7 +166,10 @@ pub fn lag1(v: &[f64]) -> f64 {
     if den == 0.0 {
         return 0.0;
     }
-    v.windows(2).map(|w| (w[0] - mean) * (w[1] - mean)).sum::<f64>() / den
+    v.windows(2)
+        .map(|w| (w[0] - mean) * (w[1] - mean))
+        .sum::<f64>()
+        / den
 }
 
 /// The features each rule alerts on.

@@ -35,7 +35,10 @@ fn the_injected_shift_is_flagged_at_the_midpoint_and_not_before() {
         assert!(first
             .features_psi_above_autocorrelated_bound
             .contains(&"x1".to_string()));
-        assert!(r.windows.iter().any(|w| w.start_row < 1000), "no window before");
+        assert!(
+            r.windows.iter().any(|w| w.start_row < 1000),
+            "no window before"
+        );
     }
 }
 
@@ -63,7 +66,10 @@ fn the_shifted_feature_alerts_under_every_rule_and_a_stable_one_not_under_the_te
     let x1 = &r.features[0].alerts;
     assert!(x1.psi_above_0_25 && x1.psi_above_bound && x1.test_bonferroni);
     assert!(!r.features[1].alerts.test_bonferroni, "x2 holds still");
-    assert!(r.findings.iter().any(|f| f.id == "psi-drift-x1" && f.holds()));
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.id == "psi-drift-x1" && f.holds()));
 }
 
 #[test]
@@ -96,7 +102,13 @@ fn unparseable_and_unordered_time_stamps_are_refused() {
     let stamps = |f: &dyn Fn(usize) -> String| (0..n).map(f).collect::<Vec<_>>();
     d.time = Some((
         "t".into(),
-        stamps(&|i| if i == 7 { "soon".into() } else { format!("2024-01-{:02}", 1 + i % 28) }),
+        stamps(&|i| {
+            if i == 7 {
+                "soon".into()
+            } else {
+                format!("2024-01-{:02}", 1 + i % 28)
+            }
+        }),
     ));
     let e = message(run(&d, &params(0.5, 5), &Silent).unwrap_err());
     assert!(e.contains("'soon'") && e.contains("not a number"), "{e}");
@@ -106,15 +118,37 @@ fn unparseable_and_unordered_time_stamps_are_refused() {
     d.time = Some(("t".into(), clock));
     let e = message(run(&d, &params(0.5, 5), &Silent).unwrap_err());
     assert!(e.contains("not in time order"), "{e}");
-    d.time = Some(("t".into(), stamps(&|i| format!("2024-01-05T{:02}:{:02}:{:02}", i / 3600, (i / 60) % 60, i % 60))));
+    d.time = Some((
+        "t".into(),
+        stamps(&|i| {
+            format!(
+                "2024-01-05T{:02}:{:02}:{:02}",
+                i / 3600,
+                (i / 60) % 60,
+                i % 60
+            )
+        }),
+    ));
     assert!(run(&d, &params(0.5, 5), &Silent).is_ok());
 }
 
 #[test]
 fn parameters_out_of_range_name_themselves() {
     for (p, name) in [
-        (Params { reference: 1.0, ..Params::default() }, "reference"),
-        (Params { windows: 0, ..Params::default() }, "windows"),
+        (
+            Params {
+                reference: 1.0,
+                ..Params::default()
+            },
+            "reference",
+        ),
+        (
+            Params {
+                windows: 0,
+                ..Params::default()
+            },
+            "windows",
+        ),
     ] {
         match p.check() {
             Err(Error::Parameter { name: n, .. }) => assert_eq!(n, name),

@@ -21,19 +21,28 @@ pub fn check_time_order(data: &Dataset) -> Result<()> {
     let numeric: Option<Vec<f64>> = stamps.iter().map(|s| s.trim().parse().ok()).collect();
     let keys = match numeric {
         Some(v) => v,
-        None => stamps
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                stamp_key(s).ok_or_else(|| {
-                    Error::input(format!(
-                        "time column '{column}': stamp '{s}' (row {}) is not a number, a date \
-                         (YYYY-MM-DD) or a time (HH:MM[:SS]); write every stamp in one of these forms",
-                        i + 1
-                    ))
+        None => {
+            let bad = |s: &String| stamp_key(s).is_none() && s.trim().parse::<f64>().is_err();
+            if let Some(i) = stamps.iter().position(bad) {
+                return Err(Error::input(format!(
+                    "time column '{column}': stamp '{}' (row {}) is not a number, a date \
+                     (YYYY-MM-DD) or a time (HH:MM[:SS]); write every stamp in one of these forms",
+                    stamps[i],
+                    i + 1
+                )));
+            }
+            stamps
+                .iter()
+                .map(|s| {
+                    stamp_key(s).ok_or_else(|| {
+                        Error::input(format!(
+                            "time column '{column}' mixes numbers ('{s}') with dates or times; \
+                             write every stamp in one form"
+                        ))
+                    })
                 })
-            })
-            .collect::<Result<_>>()?,
+                .collect::<Result<_>>()?
+        }
     };
     if let Some(i) = (1..keys.len()).find(|&i| keys[i] < keys[i - 1]) {
         return Err(Error::input(format!(

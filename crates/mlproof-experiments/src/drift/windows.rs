@@ -2,7 +2,7 @@
 //! class target, the accuracy of a model trained on the reference rows (concept drift).
 
 use mlproof_core::drift::{psi_no_drift_bound, Binning};
-use mlproof_core::evidence::{Direction, Effect, Finding, Findings, Rope};
+use mlproof_core::evidence::{Direction, Effect, Finding, Findings, Rope, Verdict};
 use mlproof_core::model::{standardized_logistic, BinaryClassifier};
 use mlproof_core::progress::Observer;
 use mlproof_core::Result;
@@ -76,14 +76,21 @@ pub fn run(
     seed: u64,
     progress: &dyn Observer,
 ) -> Result<(Vec<Window>, Option<ConceptModel>, Findings)> {
-    let stamps = data.time.as_ref().map(|(_, s)| s.clone()).unwrap_or_default();
+    let stamps = data
+        .time
+        .as_ref()
+        .map(|(_, s)| s.clone())
+        .unwrap_or_default();
     let stamp = |i: usize| stamps.get(i).cloned().unwrap_or_else(|| i.to_string());
     let concept = concept_model(data, n_ref, seed)?;
     let mut out = Vec::new();
     let mut findings = Findings::default();
     let x = concept.as_ref().map(|_| encode::one_hot(data).0);
     progress.start("drift windows", windows);
-    for (k, (start, end)) in bounds(n_ref, data.n_rows(), windows).into_iter().enumerate() {
+    for (k, (start, end)) in bounds(n_ref, data.n_rows(), windows)
+        .into_iter()
+        .enumerate()
+    {
         let feats = compare(data, 0..n_ref, start..end, binning);
         let top = feats
             .iter()
@@ -109,29 +116,36 @@ pub fn run(
             accuracy_baseline = Some(base as f64 / n_w as f64);
             let n_val = c.validation_rows[1] - c.validation_rows[0];
             let k_val = (c.validation_accuracy * n_val as f64).round() as usize;
-            findings.push(Finding::new(
+            let statement = format!(
+                "the reference model's accuracy in window {} ({}–{}) is below its accuracy on \
+                 the latest reference rows",
+                k + 1,
+                stamp(start),
+                stamp(end - 1)
+            );
+            let finding = Finding::new(
                 &format!("accuracy-falls-window-{}", k + 1),
-                format!(
-                    "the reference model's accuracy in window {} ({}–{}) is below its accuracy on \
-                     the latest reference rows",
-                    k + 1,
-                    stamp(start),
-                    stamp(end - 1)
-                ),
+                statement,
                 Effect::two_proportions(right, n_w, k_val, n_val, "rows"),
                 Rope::score(),
                 Direction::Less,
-            ))
-            .map(|f| {
+            );
+            if let Some(f) = findings.push(finding) {
                 performance = match f.verdict {
-                    mlproof_core::evidence::Verdict::Holds => "performance falls",
-                    mlproof_core::evidence::Verdict::DoesNotHold => "performance holds",
-                    mlproof_core::evidence::Verdict::Inconclusive => "performance: cannot tell",
-                }
-            });
+                    Verdict::Holds => "performance falls",
+                    Verdict::DoesNotHold => "performance holds",
+                    Verdict::Inconclusive => "performance: cannot tell",
+                };
+            }
         }
-        let flagged = feats.iter().any(|f| f.alerts.psi_above_autocorrelated_bound);
-        let inputs = if flagged { "inputs drift" } else { "inputs hold" };
+        let flagged = feats
+            .iter()
+            .any(|f| f.alerts.psi_above_autocorrelated_bound);
+        let inputs = if flagged {
+            "inputs drift"
+        } else {
+            "inputs hold"
+        };
         out.push(Window {
             index: k + 1,
             start_row: start,
