@@ -6,10 +6,12 @@ use mlproof_core::seed::DEFAULT_SEED;
 use crate::data_args::DataArgs;
 
 mod claims;
+mod drift;
 mod imbalance;
 mod linear;
 mod tree;
 pub use claims::*;
+pub use drift::*;
 pub use imbalance::*;
 pub use linear::*;
 pub use tree::*;
@@ -157,6 +159,16 @@ pub enum Command {
         mlproof bias-variance --loss zero-one --dataset pima --rounds 200"
     )]
     BiasVariance(BiasVarianceArgs),
+    /// Data drift: PSI, KL, Jensen–Shannon, KS, chi-square, Wasserstein; windows; concept drift.
+    #[command(
+        after_help = "The reference is the first --reference share of rows in time order; \
+        the rest is compared with it, then cut into --windows windows.\n\n\
+        Examples:\n  mlproof drift                                  synth-stream, shift at the midpoint\n  \
+        mlproof drift --dataset sp500 --bins sturges\n  \
+        mlproof drift --reference 0.2 --windows 8\n  \
+        mlproof drift --data log.csv --target label --time-column date --format json"
+    )]
+    Drift(DriftArgs),
     /// Textbook claims judged on data: what holds here, the number to quote, the source.
     #[command(
         after_help = "Each claim is an experiment judged by one rule: the 95% interval of \

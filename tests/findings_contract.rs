@@ -137,6 +137,8 @@ fn commands() -> Vec<Vec<String>> {
         "features scaling",
         "features encoding",
         "features selection",
+        "drift",
+        "drift --dataset sp500 --bins sturges --windows 3",
     ]
     .iter()
     .map(|c| c.split(' ').map(String::from).collect())

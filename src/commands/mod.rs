@@ -6,6 +6,7 @@ mod claims;
 mod curves;
 mod cv;
 mod datasets;
+mod drift;
 mod early_stopping;
 mod features;
 mod imbalance;
@@ -33,6 +34,7 @@ pub fn run(cli: &Cli) -> Result<Output> {
         Command::Tour => tour::run(cli.seed),
         Command::Datasets { action } => datasets::run(action.as_ref(), cli.seed),
         Command::Metrics(args) => metrics::run(args, cli.seed),
+        Command::Drift(args) => drift::run(args, cli.seed),
         Command::Claims(args) => claims::run(args, cli.seed),
         Command::Resample(args) => resample::run(args, cli.seed),
         Command::Imbalance(args) => imbalance::run(args, cli.seed),

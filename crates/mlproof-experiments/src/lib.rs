@@ -30,6 +30,7 @@ pub mod common;
 pub mod curves;
 pub mod cv;
 pub mod datasets;
+pub mod drift;
 pub mod features;
 pub mod imbalance;
 pub mod leakage;
