@@ -1,6 +1,7 @@
 //! mlproof's core: the error type, the seed policy, metrics with scikit-learn's exact
 //! definitions, models over linfa, the hold-out split and the report envelope.
 
+pub mod calibration;
 mod error;
 pub mod evidence;
 pub mod holdout;
