@@ -97,8 +97,15 @@ pub fn reliability(y: &[usize], p: &[f64], n_bins: usize, binning: Binning) -> R
         Binning::Quantile => {
             let mut sorted = p.to_vec();
             sorted.sort_by(f64::total_cmp);
+            // NumPy's `linspace(0, 1, B + 1)` (k · (1/B), the last exactly 1), scaled to
+            // percent and back as `percentile` does: the rounding decides which bin a
+            // prediction on an edge falls in.
+            let step = 1.0 / n_bins as f64;
             (0..=n_bins)
-                .map(|k| quantile(&sorted, k as f64 / n_bins as f64))
+                .map(|k| {
+                    let q = if k == n_bins { 1.0 } else { k as f64 * step };
+                    quantile(&sorted, (q * 100.0) / 100.0)
+                })
                 .collect()
         }
     };

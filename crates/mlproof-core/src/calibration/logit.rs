@@ -136,7 +136,10 @@ impl Platt {
                 "Platt scaling needs both classes among its calibration rows",
             ));
         }
-        let (t1, t0) = ((n1 as f64 + 1.0) / (n1 as f64 + 2.0), 1.0 / (n0 as f64 + 2.0));
+        let (t1, t0) = (
+            (n1 as f64 + 1.0) / (n1 as f64 + 2.0),
+            1.0 / (n0 as f64 + 2.0),
+        );
         let s: Vec<f64> = p.iter().map(|&v| logit(v)).collect();
         let t: Vec<f64> = y.iter().map(|&v| if v == 1 { t1 } else { t0 }).collect();
         let (a, b) = fit(&s, &t, None)

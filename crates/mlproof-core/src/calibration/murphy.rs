@@ -41,10 +41,7 @@ pub fn murphy(y: &[usize], p: &[f64], diagram: &Reliability) -> Murphy {
     let o_bar = o.iter().sum::<f64>() / n;
     let bin_mean = |k: usize| {
         let b = &diagram.bins[k];
-        (
-            b.mean_predicted.unwrap_or(0.0),
-            b.observed.unwrap_or(0.0),
-        )
+        (b.mean_predicted.unwrap_or(0.0), b.observed.unwrap_or(0.0))
     };
     let (mut rel, mut res) = (0.0, 0.0);
     for b in &diagram.bins {

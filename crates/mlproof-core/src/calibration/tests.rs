@@ -21,8 +21,14 @@ fn isotonic_pools_tied_inputs_and_clips_outside_the_fitted_range() {
     let iso = IsotonicRegression::fit(&x, &y).unwrap();
     // Tied x = 0.1 pool to 0.5, which pools with 0.2's 0 to 1/3; 0.3 (1, 1) and 0.4 (0) pool to 2/3.
     assert!(close(iso.predict_one(0.1), 1.0 / 3.0, 1e-15));
-    assert!(close(iso.predict_one(0.0), 1.0 / 3.0, 1e-15), "clipped below");
-    assert!(close(iso.predict_one(0.9), 2.0 / 3.0, 1e-15), "clipped above");
+    assert!(
+        close(iso.predict_one(0.0), 1.0 / 3.0, 1e-15),
+        "clipped below"
+    );
+    assert!(
+        close(iso.predict_one(0.9), 2.0 / 3.0, 1e-15),
+        "clipped above"
+    );
     assert!(close(iso.predict_one(0.25), 0.5, 1e-12), "interpolated");
     let p = iso.predict(&x);
     assert!(p.windows(2).all(|w| w[0] <= w[1]), "non-decreasing");
@@ -48,7 +54,11 @@ fn murphy_terms_with_the_within_bin_terms_sum_to_the_brier_score() {
         let exact = m.reliability - m.resolution + m.uncertainty + m.within_bin_variance
             - 2.0 * m.within_bin_covariance;
         assert!(close(exact, brier, 1e-12), "{binning}: {exact} vs {brier}");
-        assert!(close(m.three_term_gap, m.within_bin_variance - 2.0 * m.within_bin_covariance, 1e-12));
+        assert!(close(
+            m.three_term_gap,
+            m.within_bin_variance - 2.0 * m.within_bin_covariance,
+            1e-12
+        ));
     }
 }
 
@@ -71,23 +81,40 @@ fn outcomes(p: &[f64]) -> Vec<usize> {
 
 #[test]
 fn calibrated_predictions_have_slope_one_and_sharpened_ones_a_smaller_slope() {
-    let p: Vec<f64> = (0..4000).map(|i| 0.02 + 0.96 * ((i * 7919) % 4000) as f64 / 4000.0).collect();
+    let p: Vec<f64> = (0..4000)
+        .map(|i| 0.02 + 0.96 * ((i * 7919) % 4000) as f64 / 4000.0)
+        .collect();
     let y = outcomes(&p);
     let r = logistic_recalibration(&y, &p);
     assert!(close(r.slope, 1.0, 0.1), "slope {}", r.slope);
     assert!(close(r.intercept, 0.0, 0.1), "intercept {}", r.intercept);
-    let sharp: Vec<f64> = p.iter().map(|&v| Platt { a: 0.0, b: 2.0 }.predict_one(v)).collect();
+    let sharp: Vec<f64> = p
+        .iter()
+        .map(|&v| Platt { a: 0.0, b: 2.0 }.predict_one(v))
+        .collect();
     let s = logistic_recalibration(&y, &sharp);
     assert!(close(s.slope, 0.5, 0.05), "sharpened slope {}", s.slope);
-    let high: Vec<f64> = p.iter().map(|&v| Platt { a: 1.0, b: 1.0 }.predict_one(v)).collect();
-    assert!(close(logistic_recalibration(&y, &high).intercept, -1.0, 0.1));
+    let high: Vec<f64> = p
+        .iter()
+        .map(|&v| Platt { a: 1.0, b: 1.0 }.predict_one(v))
+        .collect();
+    assert!(close(
+        logistic_recalibration(&y, &high).intercept,
+        -1.0,
+        0.1
+    ));
 }
 
 #[test]
 fn platt_scaling_undoes_a_distortion_of_the_logit() {
-    let p: Vec<f64> = (0..4000).map(|i| 0.02 + 0.96 * ((i * 7919) % 4000) as f64 / 4000.0).collect();
+    let p: Vec<f64> = (0..4000)
+        .map(|i| 0.02 + 0.96 * ((i * 7919) % 4000) as f64 / 4000.0)
+        .collect();
     let y = outcomes(&p);
-    let distorted: Vec<f64> = p.iter().map(|&v| Platt { a: 1.5, b: 2.0 }.predict_one(v)).collect();
+    let distorted: Vec<f64> = p
+        .iter()
+        .map(|&v| Platt { a: 1.5, b: 2.0 }.predict_one(v))
+        .collect();
     let platt = Platt::fit(&y, &distorted).unwrap();
     // σ(a + b(1.5 + 2s)) = σ(s) needs b = 1/2, a = −0.75.
     assert!(close(platt.b, 0.5, 0.05), "{platt:?}");
