@@ -18,5 +18,5 @@ mod tests;
 
 pub use curve::{reliability, Bin, Binning, Reliability};
 pub use isotonic::{pava, IsotonicRegression};
-pub use logit::{logistic_recalibration, logit, Platt, Recalibration};
+pub use logit::{logistic_recalibration, logit, CalibrationFit, Platt};
 pub use murphy::{murphy, Murphy};

@@ -101,7 +101,7 @@ fn fit(s: &[f64], t: &[f64], fixed_slope: Option<f64>) -> Option<(f64, f64)> {
 
 /// The calibration intercept (slope fixed at 1) and slope of predictions `p` for labels `y`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Recalibration {
+pub struct CalibrationFit {
     /// Calibration-in-the-large: a in logit P(y = 1) = a + logit(p). Ideal 0.
     pub intercept: f64,
     /// b in logit P(y = 1) = a' + b·logit(p). Ideal 1.
@@ -110,10 +110,10 @@ pub struct Recalibration {
 
 /// Fits both regressions; NaN where a fit does not converge (labels of one class, or
 /// predictions that separate the classes perfectly).
-pub fn logistic_recalibration(y: &[usize], p: &[f64]) -> Recalibration {
+pub fn logistic_recalibration(y: &[usize], p: &[f64]) -> CalibrationFit {
     let s: Vec<f64> = p.iter().map(|&v| logit(v)).collect();
     let t: Vec<f64> = y.iter().map(|&v| f64::from(u8::from(v == 1))).collect();
-    Recalibration {
+    CalibrationFit {
         intercept: fit(&s, &t, Some(1.0)).map_or(f64::NAN, |(a, _)| a),
         slope: fit(&s, &t, None).map_or(f64::NAN, |(_, b)| b),
     }
