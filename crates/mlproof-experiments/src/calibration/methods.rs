@@ -48,7 +48,7 @@ impl Correction {
             Correction::None => "no correction",
             Correction::UnderSampling => "random under-sampling",
             Correction::Smote => "SMOTE",
-            Correction::ClassWeights => "class weights",
+            Correction::ClassWeights => "class weighting",
         }
     }
 
