@@ -66,7 +66,12 @@ fn every_diagram_closes_the_brier_score_with_its_within_bin_terms() {
         let m = &d.murphy;
         let exact = m.reliability - m.resolution + m.uncertainty + m.within_bin_variance
             - 2.0 * m.within_bin_covariance;
-        assert!((exact - m.brier).abs() < 1e-12, "{}: {exact} vs {}", d.method, m.brier);
+        assert!(
+            (exact - m.brier).abs() < 1e-12,
+            "{}: {exact} vs {}",
+            d.method,
+            m.brier
+        );
         let counted: usize = d.reliability.bins.iter().map(|b| b.count).sum();
         assert_eq!(counted, yeast4().results.rows, "each row pooled once");
     }
@@ -113,11 +118,14 @@ fn test_labels_never_reach_the_model_or_its_recalibrators() {
     let y = data.binary_target().unwrap();
     let (x, _) = mlproof_data::encode::one_hot(&data);
     let labels = y.to_vec();
-    let fold = Splitter::Stratified { n_splits: 5, shuffle: true }
-        .split(labels.len(), Some(&labels), 3)
-        .unwrap()
-        .folds
-        .remove(0);
+    let fold = Splitter::Stratified {
+        n_splits: 5,
+        shuffle: true,
+    }
+    .split(labels.len(), Some(&labels), 3)
+    .unwrap()
+    .folds
+    .remove(0);
     let mut flipped = y.clone();
     for &i in &fold.test {
         flipped[i] = 1 - flipped[i];
@@ -133,9 +141,17 @@ fn test_labels_never_reach_the_model_or_its_recalibrators() {
 #[test]
 fn the_same_seed_gives_the_same_report_at_any_thread_count() {
     let data = registry::load("ecoli3", 5).unwrap();
-    let params = Params { seed: 5, ..Params::default() }.check().unwrap();
+    let params = Params {
+        seed: 5,
+        ..Params::default()
+    }
+    .check()
+    .unwrap();
     let json = |threads| {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
         pool.install(|| serde_json::to_string(&run(&data, &params, &Silent).unwrap()).unwrap())
     };
     assert_eq!(json(1), json(2));
@@ -144,10 +160,20 @@ fn the_same_seed_gives_the_same_report_at_any_thread_count() {
 #[test]
 fn bins_out_of_range_are_refused_by_name() {
     for n_bins in [0, 1, MAX_BINS + 1] {
-        let e = Params { n_bins, ..Params::default() }.check().unwrap_err();
+        let e = Params {
+            n_bins,
+            ..Params::default()
+        }
+        .check()
+        .unwrap_err();
         assert!(e.to_string().starts_with("n_bins"), "{e}");
     }
-    let e = Params { n_repeats: 0, ..Params::default() }.check().unwrap_err();
+    let e = Params {
+        n_repeats: 0,
+        ..Params::default()
+    }
+    .check()
+    .unwrap_err();
     assert!(e.to_string().starts_with("n_repeats"), "{e}");
 }
 
@@ -163,7 +189,12 @@ fn more_than_two_classes_need_a_named_positive_and_small_classes_are_refused() {
     let params = Params::default().check().unwrap();
     let e = run(&data, &params, &Silent).unwrap_err();
     assert!(e.to_string().starts_with("positive"), "{e}");
-    let named = Params { positive: Some("c".into()), ..Params::default() }.check().unwrap();
+    let named = Params {
+        positive: Some("c".into()),
+        ..Params::default()
+    }
+    .check()
+    .unwrap();
     assert!(run(&data, &named, &Silent).is_ok());
     data.target = Target::Classes {
         y: Array1::from_shape_fn(n, |i| usize::from(i < 9)),
