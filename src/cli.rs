@@ -5,11 +5,13 @@ use mlproof_core::seed::DEFAULT_SEED;
 
 use crate::data_args::DataArgs;
 
+mod calibration;
 mod claims;
 mod drift;
 mod imbalance;
 mod linear;
 mod tree;
+pub use calibration::*;
 pub use claims::*;
 pub use drift::*;
 pub use imbalance::*;
@@ -97,6 +99,17 @@ pub enum Command {
         mlproof imbalance --paradox                 accuracy vs recall on every bundled set"
     )]
     Imbalance(ImbalanceArgs),
+    /// Calibration: reliability diagram, Brier decomposition, what imbalance corrections cost.
+    #[command(
+        after_help = "Logistic regression with no correction, random under-sampling, SMOTE and \
+        class weights on the same repeated stratified folds (resampling inside the training \
+        folds only), then Platt scaling and isotonic regression fitted inside each training fold.\n\n\
+        Examples:\n  mlproof calibration                          yeast4, quantile bins\n  \
+        mlproof calibration --dataset pima --binning uniform --n-bins 5\n  \
+        mlproof calibration --dataset ecoli3 --n-repeats 5 --format json\n  \
+        mlproof calibration --data my.csv --target churn --positive yes"
+    )]
+    Calibration(CalibrationArgs),
     /// L1, L2 and elastic net: one fit or the whole path with CV, for regression or classes.
     #[command(
         after_help = "Features are standardised (population std) before the penalty; \

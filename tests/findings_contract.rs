@@ -124,6 +124,8 @@ fn commands() -> Vec<Vec<String>> {
         "leakage --kind resampling",
         "imbalance --dataset glass2",
         "imbalance --paradox",
+        "calibration --dataset ecoli3",
+        "calibration --dataset pima --binning uniform --n-bins 5",
         "resample --dataset glass2",
         "tree split",
         "tree prune",

@@ -2,6 +2,7 @@
 //! typed result out as a [`Doc`](crate::render::Doc).
 
 mod bias_variance;
+mod calibration;
 mod claims;
 mod curves;
 mod cv;
@@ -38,6 +39,7 @@ pub fn run(cli: &Cli) -> Result<Output> {
         Command::Claims(args) => claims::run(args, cli.seed),
         Command::Resample(args) => resample::run(args, cli.seed),
         Command::Imbalance(args) => imbalance::run(args, cli.seed),
+        Command::Calibration(args) => calibration::run(args, cli.seed),
         Command::Regularize(args) => regularize::run(args, cli.seed),
         Command::Features(args) => features::run(args, cli.seed),
         Command::Split(args) => split::run(args, cli.seed),

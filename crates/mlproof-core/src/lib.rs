@@ -2,6 +2,7 @@
 //! definitions, models over linfa, the hold-out split and the report envelope.
 
 pub mod drift;
+pub mod calibration;
 mod error;
 pub mod evidence;
 pub mod holdout;

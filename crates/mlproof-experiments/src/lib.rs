@@ -25,6 +25,7 @@
 //! ```
 
 pub mod bias_variance;
+pub mod calibration;
 pub mod claims;
 pub mod common;
 pub mod curves;
