@@ -37,6 +37,7 @@ pub mod metrics;
 pub mod regularize;
 pub mod resample;
 pub mod split;
+pub mod threshold;
 pub mod tree;
 
 pub use mlproof_core::evidence::{Finding, Verdict};
