@@ -24,6 +24,7 @@
 //! assert!(!report.results.findings.is_empty());
 //! ```
 
+pub mod baseline;
 pub mod bias_variance;
 pub mod claims;
 pub mod common;
