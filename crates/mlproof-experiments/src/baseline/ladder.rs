@@ -48,9 +48,9 @@ impl Default for Sizes {
     fn default() -> Self {
         Sizes {
             tree_depth: 3,
-            forest_trees: 50,
-            forest_depth: 8,
-            boosting_stages: 50,
+            forest_trees: 30,
+            forest_depth: 6,
+            boosting_stages: 30,
             boosting_depth: 3,
         }
     }

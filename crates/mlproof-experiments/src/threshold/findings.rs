@@ -84,6 +84,11 @@ pub fn judge(
             direction,
         ));
         let (k, n) = pooled(metric, &pts[..first_repeat.min(pts.len())]);
+        let rows = match metric {
+            "fpr" => "held-out negatives of the first repeat flagged",
+            "recall" => "held-out positives of the first repeat flagged",
+            _ => "flagged held-out rows of the first repeat positive",
+        };
         out.push(Finding::new(
             &format!("{id}-pooled-breaks-promise"),
             format!(
@@ -91,11 +96,7 @@ pub fn judge(
                 words(metric),
                 evidence::number(bound)
             ),
-            shifted(
-                Effect::wilson(k, n, "held-out rows of the first repeat"),
-                bound,
-                "the promised bound",
-            ),
+            shifted(Effect::wilson(k, n, rows), bound, "the promised bound"),
             Rope::score(),
             direction,
         ));
