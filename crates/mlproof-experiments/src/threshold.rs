@@ -17,98 +17,31 @@
 //! only, and the report says so.
 
 mod findings;
+mod folds;
 pub mod operating;
+mod promise;
 #[cfg(test)]
 mod tests;
 pub mod umbrella;
 
 use std::collections::BTreeMap;
 
-use mlproof_core::holdout::stratified_holdout;
-use mlproof_core::model::BinaryClassifier;
 use mlproof_core::params::{Check, Checked};
 use mlproof_core::progress::Observer;
 use mlproof_core::report::Report;
 use mlproof_core::stats::Summary;
 use mlproof_core::{seed, Error, Result};
 use mlproof_data::{encode, Dataset};
-use mlproof_validation::{Fold, Splitter};
-use ndarray::{Array1, Array2, Axis};
+use mlproof_validation::Splitter;
 use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
 use crate::common::ModelSpec;
-use operating::{operating, umbrella_point, validation_point, Operating};
+use operating::Operating;
+pub use promise::Promise;
 
 /// The dataset used when none is named.
 pub const DEFAULT_DATASET: &str = "pima";
-
-/// What is promised about the operating point.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Promise {
-    MinPrecision(f64),
-    MinRecall(f64),
-    MaxFpr(f64),
-}
-
-impl Promise {
-    /// The rate promised, as `Rates` names it.
-    pub fn metric(self) -> &'static str {
-        match self {
-            Promise::MinPrecision(_) => "precision",
-            Promise::MinRecall(_) => "recall",
-            Promise::MaxFpr(_) => "fpr",
-        }
-    }
-
-    /// The parameter's name (`max_fpr`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Promise::MinPrecision(_) => "min_precision",
-            Promise::MinRecall(_) => "min_recall",
-            Promise::MaxFpr(_) => "max_fpr",
-        }
-    }
-
-    pub fn bound(self) -> f64 {
-        match self {
-            Promise::MinPrecision(b) | Promise::MinRecall(b) | Promise::MaxFpr(b) => b,
-        }
-    }
-
-    /// Whether `rate` breaks the promise.
-    pub fn broken_by(self, rate: f64) -> bool {
-        match self {
-            Promise::MaxFpr(a) => rate > a,
-            Promise::MinRecall(b) | Promise::MinPrecision(b) => rate < b,
-        }
-    }
-
-    /// The class whose validation scores set the umbrella threshold.
-    pub fn class(self) -> Option<(usize, &'static str)> {
-        match self {
-            Promise::MaxFpr(_) => Some((0, "negatives")),
-            Promise::MinRecall(_) => Some((1, "positives")),
-            Promise::MinPrecision(_) => None,
-        }
-    }
-
-    /// The other rate the promise is paid in: recall for FPR and precision, FPR for recall.
-    pub fn cost(self) -> &'static str {
-        match self {
-            Promise::MinRecall(_) => "fpr",
-            _ => "recall",
-        }
-    }
-
-    /// The umbrella rule's α: the tolerated FPR, or the tolerated miss rate 1 − R.
-    fn alpha(self) -> f64 {
-        match self {
-            Promise::MaxFpr(a) => a,
-            Promise::MinRecall(r) | Promise::MinPrecision(r) => 1.0 - r,
-        }
-    }
-}
 
 /// The experiment's parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -255,28 +188,6 @@ pub struct Results {
 
 pub type ThresholdReport = Report<Checked<Params>, Results>;
 
-/// A training fold split into fitting rows and validation rows (indices into the data).
-struct Inner {
-    fit: Vec<usize>,
-    validation: Vec<usize>,
-}
-
-fn inner_splits(folds: &[Fold], y: &[usize], params: &Params) -> Result<Vec<Inner>> {
-    folds
-        .iter()
-        .enumerate()
-        .map(|(f, fold)| {
-            let yt: Vec<usize> = fold.train.iter().map(|&i| y[i]).collect();
-            let s = seed::derive(params.seed, "threshold/validation", f as u64);
-            let (fit, val) = stratified_holdout(&yt, 2, params.validation_size, s)?;
-            Ok(Inner {
-                fit: fit.iter().map(|&k| fold.train[k]).collect(),
-                validation: val.iter().map(|&k| fold.train[k]).collect(),
-            })
-        })
-        .collect()
-}
-
 /// Refuses a promise the validation rows are too few to make.
 fn check_size(params: &Params, smallest: Option<usize>) -> Result<Option<usize>> {
     let Some((_, class)) = params.promise.class() else {
@@ -321,7 +232,7 @@ pub fn run(
         n_repeats: params.n_repeats,
     }
     .split(labels.len(), Some(&labels), params.seed)?;
-    let inner = inner_splits(&splits.folds, &labels, params)?;
+    let inner = folds::inner_splits(&splits.folds, &labels, params)?;
     let smallest = params.promise.class().and_then(|(c, _)| {
         inner
             .iter()
@@ -337,7 +248,7 @@ pub fn run(
         .zip(&inner)
         .enumerate()
         .map(|(f, (fold, inner))| {
-            let point = fold_points(&x, &y, &pipeline, fold, inner, params, f);
+            let point = folds::fold_points(&x, &y, &pipeline, fold, inner, params, f);
             progress.tick();
             point
         })
@@ -389,67 +300,6 @@ pub fn run(
         Report::new("threshold", params.clone(), Some(data.summary()), results)
             .with_warnings(splits.warnings),
     )
-}
-
-fn fold_points(
-    x: &Array2<f64>,
-    y: &Array1<usize>,
-    pipeline: &dyn BinaryClassifier,
-    fold: &Fold,
-    inner: &Inner,
-    params: &Params,
-    f: usize,
-) -> Result<FoldPoints> {
-    let (xf, yf) = (x.select(Axis(0), &inner.fit), y.select(Axis(0), &inner.fit));
-    let model = pipeline.fit(
-        &xf,
-        &yf,
-        seed::derive(params.seed, "threshold/fit", f as u64),
-    )?;
-    let score = |rows: &[usize]| -> (Vec<usize>, Vec<f64>) {
-        let s = model.predict_proba(&x.select(Axis(0), rows)).to_vec();
-        (rows.iter().map(|&i| y[i]).collect(), s)
-    };
-    let (yv, sv) = score(&inner.validation);
-    let (yt, st) = score(&fold.test);
-    let (cut, rank) = validation_point(params.promise, &yv, &sv);
-    let inclusive = !matches!(params.promise, Promise::MaxFpr(_));
-    let validation_point = operating(cut, rank, inclusive, (&yv, &sv), (&yt, &st));
-    let delta = 1.0 - params.confidence;
-    let (umbrella, violation_probability) = match umbrella_point(params.promise, delta, &yv, &sv) {
-        None => (None, None),
-        Some(Err(n)) => {
-            return Err(Error::input(format!(
-                "a fold has only {n} validation rows for the umbrella rule"
-            )))
-        }
-        Some(Ok((c, r))) => {
-            let n = yv.len() - yv.iter().sum::<usize>();
-            let (n, k) = match params.promise {
-                Promise::MaxFpr(_) => (n, r),
-                _ => (yv.len() - n, yv.len() - n - r + 1),
-            };
-            (
-                Some(operating(
-                    Some(c),
-                    Some(r),
-                    inclusive,
-                    (&yv, &sv),
-                    (&yt, &st),
-                )),
-                Some(umbrella::violation_probability(
-                    n,
-                    k,
-                    params.promise.alpha(),
-                )),
-            )
-        }
-    };
-    Ok(FoldPoints {
-        validation_point,
-        umbrella,
-        violation_probability,
-    })
 }
 
 fn achieved(promise: Promise, points: &[&Operating], first_repeat: usize) -> Achieved {

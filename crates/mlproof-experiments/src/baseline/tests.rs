@@ -1,3 +1,4 @@
+use mlproof_core::evidence::Verdict;
 use mlproof_core::params::Check;
 use mlproof_core::progress::Silent;
 use mlproof_core::{seed, Error};
