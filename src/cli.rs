@@ -5,17 +5,21 @@ use mlproof_core::seed::DEFAULT_SEED;
 
 use crate::data_args::DataArgs;
 
+mod baseline;
 mod calibration;
 mod claims;
 mod drift;
 mod imbalance;
 mod linear;
+mod threshold;
 mod tree;
+pub use baseline::*;
 pub use calibration::*;
 pub use claims::*;
 pub use drift::*;
 pub use imbalance::*;
 pub use linear::*;
+pub use threshold::*;
 pub use tree::*;
 
 #[derive(Debug, Parser)]
@@ -110,6 +114,27 @@ pub enum Command {
         mlproof calibration --data my.csv --target churn --positive yes"
     )]
     Calibration(CalibrationArgs),
+    /// What phase one can promise: an operating point with FPR, recall or precision bounds.
+    #[command(
+        after_help = "Thresholds are chosen on validation rows held back from each training fold \
+        and scored on the held-out fold; the umbrella threshold (Neyman-Pearson, Tong, Feng & \
+        Li 2018) keeps an FPR or recall promise with probability --confidence.\n\n\
+        Examples:\n  mlproof threshold --max-fpr 0.05                 pima, logistic\n  \
+        mlproof threshold --max-fpr 0.1 --confidence 0.9 --dataset wisconsin\n  \
+        mlproof threshold --min-recall 0.8 --model tree --max-depth 4\n  \
+        mlproof threshold --min-precision 0.7 --dataset german --format json"
+    )]
+    Threshold(ThresholdArgs),
+    /// The baseline ladder: majority → logistic → shallow tree → forest → boosting.
+    #[command(
+        after_help = "Every rung on the same repeated stratified folds; the recommendation is \
+        the simplest rung whose equivalence to the best (ROPE) the folds do not rule out.\n\n\
+        Examples:\n  mlproof baseline                                 pima, ROC-AUC\n  \
+        mlproof baseline --dataset yeast4 --metric average-precision\n  \
+        mlproof baseline --dataset german --rope 0.02 --n-repeats 3\n  \
+        mlproof baseline --no-timing --format json         byte-identical for a seed"
+    )]
+    Baseline(BaselineArgs),
     /// L1, L2 and elastic net: one fit or the whole path with CV, for regression or classes.
     #[command(
         after_help = "Features are standardised (population std) before the penalty; \

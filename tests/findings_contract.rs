@@ -141,6 +141,11 @@ fn commands() -> Vec<Vec<String>> {
         "features selection",
         "drift",
         "drift --dataset sp500 --bins sturges --windows 3",
+        "threshold --max-fpr 0.05",
+        "threshold --min-recall 0.8 --model tree --max-depth 4",
+        "threshold --min-precision 0.7",
+        "baseline --no-timing",
+        "baseline --dataset yeast4 --metric average-precision --no-timing",
     ]
     .iter()
     .map(|c| c.split(' ').map(String::from).collect())

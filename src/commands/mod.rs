@@ -1,6 +1,7 @@
 //! One module per subcommand: each runs the computation from a library crate and lays the
 //! typed result out as a [`Doc`](crate::render::Doc).
 
+mod baseline;
 mod bias_variance;
 mod calibration;
 mod claims;
@@ -18,6 +19,7 @@ mod regularize;
 mod regularize_demo;
 mod resample;
 mod split;
+mod threshold;
 mod tour;
 mod tree_compare;
 mod tree_ensemble;
@@ -40,6 +42,8 @@ pub fn run(cli: &Cli) -> Result<Output> {
         Command::Resample(args) => resample::run(args, cli.seed),
         Command::Imbalance(args) => imbalance::run(args, cli.seed),
         Command::Calibration(args) => calibration::run(args, cli.seed),
+        Command::Threshold(args) => threshold::run(args, cli.seed),
+        Command::Baseline(args) => baseline::run(args, cli.seed),
         Command::Regularize(args) => regularize::run(args, cli.seed),
         Command::Features(args) => features::run(args, cli.seed),
         Command::Split(args) => split::run(args, cli.seed),

@@ -1,8 +1,8 @@
 //! mlproof's core: the error type, the seed policy, metrics with scikit-learn's exact
 //! definitions, models over linfa, the hold-out split and the report envelope.
 
-pub mod drift;
 pub mod calibration;
+pub mod drift;
 mod error;
 pub mod evidence;
 pub mod holdout;

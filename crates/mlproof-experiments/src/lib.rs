@@ -24,6 +24,7 @@
 //! assert!(!report.results.findings.is_empty());
 //! ```
 
+pub mod baseline;
 pub mod bias_variance;
 pub mod calibration;
 pub mod claims;
@@ -40,6 +41,7 @@ pub mod model_card;
 pub mod regularize;
 pub mod resample;
 pub mod split;
+pub mod threshold;
 pub mod tree;
 
 pub use mlproof_core::evidence::{Finding, Verdict};

@@ -1,0 +1,33 @@
+//! Arguments of `mlproof baseline`.
+
+use clap::Args;
+
+use super::MetricArg;
+use crate::data_args::DataArgs;
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// The score every rung is ranked by.
+    #[arg(long, value_enum, default_value_t = MetricArg::RocAuc)]
+    pub metric: MetricArg,
+
+    /// Stratified folds per repeat.
+    #[arg(long, default_value_t = 5)]
+    pub n_splits: usize,
+
+    /// Repeats of the stratified folds (each reshuffled).
+    #[arg(long, default_value_t = 2)]
+    pub n_repeats: usize,
+
+    /// Half-width of the region of practical equivalence on the score difference.
+    #[arg(long, default_value_t = 0.01, allow_negative_numbers = true)]
+    pub rope: f64,
+
+    /// Leave out the measured fit and predict times (the only numbers that vary between
+    /// runs): the same --seed then prints the same bytes.
+    #[arg(long)]
+    pub no_timing: bool,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
