@@ -4,6 +4,7 @@
 mod error;
 pub mod evidence;
 pub mod holdout;
+pub mod inspection;
 pub mod metrics;
 pub mod model;
 pub mod params;
