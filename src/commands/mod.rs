@@ -9,6 +9,7 @@ mod datasets;
 mod early_stopping;
 mod features;
 mod imbalance;
+mod interpret;
 mod leakage;
 mod metrics;
 mod model;
@@ -36,6 +37,7 @@ pub fn run(cli: &Cli) -> Result<Output> {
         Command::Claims(args) => claims::run(args, cli.seed),
         Command::Resample(args) => resample::run(args, cli.seed),
         Command::Imbalance(args) => imbalance::run(args, cli.seed),
+        Command::Interpret(args) => interpret::run(args, cli.seed),
         Command::Regularize(args) => regularize::run(args, cli.seed),
         Command::Features(args) => features::run(args, cli.seed),
         Command::Split(args) => split::run(args, cli.seed),

@@ -113,6 +113,18 @@ impl Default for Params {
     }
 }
 
+impl Method {
+    /// The method as the command line spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Shap => "shap",
+            Method::Pdp => "pdp",
+            Method::Ice => "ice",
+            Method::Surrogate => "surrogate",
+        }
+    }
+}
+
 impl Params {
     /// The model explained: a forest for `surrogate`, else the one asked for (a tree).
     pub fn model_choice(&self) -> ModelChoice {
@@ -122,16 +134,13 @@ impl Params {
         }
     }
 
-    /// The explained tree's parameters, or the forest's trees'.
+    /// The explained tree's parameters, or the forest's trees' (unlimited depth unless
+    /// `max_depth` is given; for `surrogate`, `max_depth` is the surrogate's).
     fn tree_params(&self) -> TreeParams {
-        let depth = match (self.method, self.model_choice()) {
-            (Method::Surrogate, _) | (_, ModelChoice::Forest) => None,
-            (_, ModelChoice::Tree) => Some(self.max_depth.unwrap_or(DEFAULT_TREE_DEPTH)),
-        };
         let depth = match (self.method, self.model_choice()) {
             (Method::Surrogate, _) => None,
             (_, ModelChoice::Forest) => self.max_depth,
-            _ => depth,
+            (_, ModelChoice::Tree) => Some(self.max_depth.unwrap_or(DEFAULT_TREE_DEPTH)),
         };
         TreeParams::default().with_max_depth(depth)
     }
@@ -154,7 +163,7 @@ fn uses_rows(m: Method) -> bool {
 impl Check for Params {
     fn validate(&self) -> Result<()> {
         let d = Params::default();
-        let method = format!("{:?}", self.method).to_lowercase();
+        let method = self.method.name();
         let not_for = |name: &str, changed: bool, for_what: &str| {
             if changed {
                 Err(Error::param(
@@ -167,7 +176,11 @@ impl Check for Params {
         };
         let dependence = matches!(self.method, Method::Pdp | Method::Ice);
         let surrogate = self.method == Method::Surrogate;
-        not_for("feature", self.feature.is_some() && !dependence, "--method pdp and ice")?;
+        not_for(
+            "feature",
+            self.feature.is_some() && !dependence,
+            "--method pdp and ice",
+        )?;
         not_for(
             "grid_resolution",
             self.grid_resolution != d.grid_resolution && !dependence,
@@ -309,7 +322,7 @@ pub(crate) fn fit(
     let summary = ModelSummary {
         model: choice,
         name: match choice {
-            ModelChoice::Tree => format!("tree, depth {}", trees[0].depth()),
+            ModelChoice::Tree => format!("depth-{} tree", trees[0].depth()),
             ModelChoice::Forest => format!("random forest of {} trees", trees.len()),
         },
         trees: trees.len(),

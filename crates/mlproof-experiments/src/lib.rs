@@ -32,6 +32,7 @@ pub mod cv;
 pub mod datasets;
 pub mod features;
 pub mod imbalance;
+pub mod interpret;
 pub mod leakage;
 pub mod metrics;
 pub mod regularize;
