@@ -137,6 +137,9 @@ fn commands() -> Vec<Vec<String>> {
         "features scaling",
         "features encoding",
         "features selection",
+        "interpret",
+        "interpret --method pdp --feature Plas",
+        "interpret --method surrogate --n-trees 10 --n-repeats 1",
     ]
     .iter()
     .map(|c| c.split(' ').map(String::from).collect())

@@ -9,8 +9,14 @@ use mlproof_experiments::Check;
 use crate::cli::{InterpretArgs, InterpretMethod, InterpretModel};
 use crate::render::{num, Doc, Figure, Line, Output, Table};
 
-/// ICE curves drawn in the terminal plot beside the average (the table lists `--rows`).
+/// ICE curves drawn in the terminal plot beside the average.
 const ICE_DRAWN: usize = 3;
+
+/// ICE columns in the table (100 columns wide); the JSON keeps `--rows` curves.
+const ICE_COLUMNS: usize = 4;
+
+/// Grid points the terminal plot can place one per slot; a finer grid is drawn at every k-th.
+const PLOT_POINTS: usize = 40;
 
 pub fn run(args: &InterpretArgs, seed: u64) -> Result<Output> {
     let d = Params::default();
@@ -120,6 +126,7 @@ fn shap(doc: &mut Doc, s: &ShapSummary, rows: usize) {
 }
 
 fn dependence(doc: &mut Doc, d: &Dependence, rows: usize) {
+    let rows = rows.min(ICE_COLUMNS);
     let mut headers = vec![d.feature.clone(), "PD".into(), "no skill".into()];
     headers.extend(
         d.individual
@@ -139,21 +146,26 @@ fn dependence(doc: &mut Doc, d: &Dependence, rows: usize) {
         t.row(cells);
     }
     doc.table(t);
+    let every = d.grid.values.len().div_ceil(PLOT_POINTS);
+    let thin = |v: &[f64]| -> Vec<f64> { v.iter().copied().step_by(every).collect() };
     let mut series = vec![Line {
         label: "partial dependence (mean)".into(),
         glyph: '●',
-        values: d.average.clone(),
+        values: thin(&d.average),
     }];
     for (c, glyph) in d.individual.iter().take(ICE_DRAWN).zip(['1', '2', '3']) {
         series.push(Line {
             label: format!("ICE, row {}", c.row),
             glyph,
-            values: c.values.clone(),
+            values: thin(&c.values),
         });
     }
     doc.figure(Figure::Lines {
         x_title: d.feature.clone(),
-        x_labels: d.grid.values.iter().map(|g| format!("{g:.3}")).collect(),
+        x_labels: thin(&d.grid.values)
+            .iter()
+            .map(|g| format!("{g:.3}"))
+            .collect(),
         series,
         height: 10,
     });
