@@ -10,6 +10,7 @@ mod calibration;
 mod claims;
 mod drift;
 mod imbalance;
+mod interpret;
 mod linear;
 mod threshold;
 mod tree;
@@ -18,6 +19,7 @@ pub use calibration::*;
 pub use claims::*;
 pub use drift::*;
 pub use imbalance::*;
+pub use interpret::*;
 pub use linear::*;
 pub use threshold::*;
 pub use tree::*;
@@ -224,6 +226,17 @@ pub enum Command {
         #[command(subcommand)]
         action: TreeAction,
     },
+    /// Explain a tree or a forest: TreeSHAP, partial dependence, ICE, a surrogate tree.
+    #[command(
+        after_help = "Every explanation is of P(positive) of the model fitted on all rows \
+        (surrogate: on the training part, with held-out rows for fidelity).\n\n\
+        Examples:\n  mlproof interpret                                TreeSHAP, depth-4 tree, pima\n  \
+        mlproof interpret --model forest --dataset wisconsin --format json\n  \
+        mlproof interpret --method pdp --feature Plas\n  \
+        mlproof interpret --method ice --feature Mass --rows 10\n  \
+        mlproof interpret --method surrogate --max-depth 3"
+    )]
+    Interpret(InterpretArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -146,6 +146,9 @@ fn commands() -> Vec<Vec<String>> {
         "threshold --min-precision 0.7",
         "baseline --no-timing",
         "baseline --dataset yeast4 --metric average-precision --no-timing",
+        "interpret",
+        "interpret --method pdp --feature Plas",
+        "interpret --method surrogate --n-trees 10 --n-repeats 1",
     ]
     .iter()
     .map(|c| c.split(' ').map(String::from).collect())

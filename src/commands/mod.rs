@@ -12,6 +12,7 @@ mod drift;
 mod early_stopping;
 mod features;
 mod imbalance;
+mod interpret;
 mod leakage;
 mod metrics;
 mod model;
@@ -44,6 +45,7 @@ pub fn run(cli: &Cli) -> Result<Output> {
         Command::Calibration(args) => calibration::run(args, cli.seed),
         Command::Threshold(args) => threshold::run(args, cli.seed),
         Command::Baseline(args) => baseline::run(args, cli.seed),
+        Command::Interpret(args) => interpret::run(args, cli.seed),
         Command::Regularize(args) => regularize::run(args, cli.seed),
         Command::Features(args) => features::run(args, cli.seed),
         Command::Split(args) => split::run(args, cli.seed),

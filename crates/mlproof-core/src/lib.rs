@@ -6,6 +6,7 @@ pub mod drift;
 mod error;
 pub mod evidence;
 pub mod holdout;
+pub mod inspection;
 pub mod metrics;
 pub mod model;
 pub mod params;

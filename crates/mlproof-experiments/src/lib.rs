@@ -35,6 +35,7 @@ pub mod datasets;
 pub mod drift;
 pub mod features;
 pub mod imbalance;
+pub mod interpret;
 pub mod leakage;
 pub mod metrics;
 pub mod model_card;

@@ -10,6 +10,7 @@ pub mod ensemble;
 pub mod id3;
 mod model;
 pub mod pruning;
+pub mod shap;
 pub mod text;
 pub mod walkthrough;
 
