@@ -112,6 +112,7 @@ pub fn compact(e: &clap::Error, args: &[String]) -> (String, String) {
         _ => None,
     });
     let hint = match suggested {
+        Some(s) if s.ends_with('?') => format!("{s} {help}"),
         Some(s) => format!("{s}; {help}"),
         None => help,
     };

@@ -50,7 +50,7 @@ pub fn run(args: &ThresholdArgs, seed: u64) -> Result<Output> {
 pub fn output(data: &Dataset, params: &Checked<Params>) -> Result<Output> {
     let report = threshold::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
-        eprintln!("mlproof: warning: {w}");
+        crate::warn!("mlproof: warning: {w}");
     }
     let doc = doc(data, params, &report.results);
     Ok(Output::new(report, doc))
