@@ -148,10 +148,22 @@ pub fn gain_name(c: Criterion) -> &'static str {
 /// Exact findings (nothing is sampled): for each criterion, that the chosen split's gain is
 /// above every other dividing feature's best gain (its margin; a tie does not hold), and,
 /// with two criteria, that both choose the same root feature. With no feature that divides
-/// the rows there is no split to judge, and no finding.
+/// the rows there is no split to judge: the one finding is that a root split exists (it
+/// does not hold).
 fn judge(roots: &[RootSplits]) -> Findings {
     let mut out = Findings::default();
-    if roots.iter().any(|r| r.no_split) {
+    if let Some(r) = roots.iter().find(|r| r.no_split) {
+        let dividing = r.splits.iter().filter(|s| s.divides()).count();
+        out.push(Finding::new(
+            "root-split-exists",
+            "some feature divides the rows, so the tree has a root split to choose".to_string(),
+            Effect::exact(
+                dividing as f64,
+                "exact: the number of features with two or more non-empty children",
+            ),
+            Rope::exact(),
+            Direction::Greater,
+        ));
         return out;
     }
     for r in roots {
@@ -212,8 +224,9 @@ fn read(roots: &[RootSplits], no_split: &[String], findings: &[Finding]) -> Stri
         return format!(
             "No feature divides the {rows} rows: every feature is constant ({}), so there is no \
              root split and no gain to rank; a tree here is a single leaf predicting the majority \
-             class.",
-            no_split.join(", ")
+             class. {}",
+            no_split.join(", "),
+            evidence::reading(findings)
         );
     }
     let parts: Vec<String> = roots

@@ -81,7 +81,10 @@ fn all_constant_features_have_no_root_split_and_nothing_is_ranked() {
         .results;
     assert!(r.root_splits.iter().all(|s| s.no_split));
     assert_eq!(r.no_split, ["a", "b", "c"]);
-    assert!(r.findings.is_empty(), "no split to judge: {:?}", r.findings);
+    assert_eq!(r.findings.len(), 1, "no split to judge: {:?}", r.findings);
+    let f = finding(&r, "root-split-exists");
+    assert_eq!((f.estimate, f.verdict), (0.0, Verdict::DoesNotHold));
+    assert!(r.reading.contains(&f.sentence()));
     assert!(r.ties.iter().all(Vec::is_empty), "zeros do not tie");
     assert!(
         r.reading.contains("no root split") && !r.reading.contains("root split is a"),
