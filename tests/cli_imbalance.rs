@@ -205,7 +205,19 @@ fn a_multi_class_target_is_one_versus_rest() {
         text.push_str(&format!("{},{},{class}\n", i, (i * 7) % 11));
     }
     let csv = temp_csv("multi-class", &text);
-    let o = mlproof(&["resample", "--data", csv.to_str().unwrap(), "--target", "y"]);
+    // Issue 14: with more than two classes the positive one is named, never guessed.
+    let path = csv.to_str().unwrap();
+    let guessed = mlproof(&["resample", "--data", path, "--target", "y"]);
+    assert_eq!(guessed.status.code(), Some(2), "{}", stderr(&guessed));
+    let o = mlproof(&[
+        "resample",
+        "--data",
+        path,
+        "--target",
+        "y",
+        "--positive",
+        "cat",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(

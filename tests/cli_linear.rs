@@ -99,6 +99,9 @@ fn the_task_is_inferred_and_can_be_overridden() {
         "wisconsin",
         "--target",
         "CellSize",
+        // Issue 14: ten classes need the positive one named (one-vs-rest).
+        "--positive",
+        "10",
         "--alpha",
         "0.01",
     ]);
@@ -106,6 +109,7 @@ fn the_task_is_inferred_and_can_be_overridden() {
         classes["params"]["task"], "classification",
         "10 integer values are classes"
     );
+    assert_eq!(classes["dataset"]["one_vs_rest"], true);
     let reg = json(&[
         "regularize",
         "--dataset",

@@ -85,10 +85,12 @@ fn section(doc: &mut Doc, dataset: &str, r: &RootSplits, ties: &[String]) {
         &[2, 3],
     );
     let mut order: Vec<usize> = (0..r.splits.len()).collect();
+    // Features that divide the rows by gain; constant ones after them, unranked.
     order.sort_by(|&a, &b| {
-        r.splits[b]
-            .gain
-            .total_cmp(&r.splits[a].gain)
+        let (sa, sb) = (&r.splits[a], &r.splits[b]);
+        sb.divides()
+            .cmp(&sa.divides())
+            .then(sb.gain.total_cmp(&sa.gain))
             .then(a.cmp(&b))
     });
     for i in order {
@@ -98,15 +100,20 @@ fn section(doc: &mut Doc, dataset: &str, r: &RootSplits, ties: &[String]) {
             .iter()
             .map(|c| format!("{} {} {}", c.rule, counts(&c.counts), num(c.impurity)))
             .collect();
+        let (gain, weighted) = if s.divides() {
+            (num(s.gain), num(s.weighted_child_impurity))
+        } else {
+            ("no split".into(), "-".into())
+        };
         t.row(vec![
-            if i == r.chosen {
+            if i == r.chosen && !r.no_split {
                 "▶".into()
             } else {
                 String::new()
             },
             s.feature.clone(),
-            num(s.gain),
-            num(s.weighted_child_impurity),
+            gain,
+            weighted,
             if children.is_empty() {
                 "(constant: no split)".into()
             } else {
@@ -115,6 +122,12 @@ fn section(doc: &mut Doc, dataset: &str, r: &RootSplits, ties: &[String]) {
         ]);
     }
     doc.table(t);
+    if r.no_split {
+        doc.paragraph(
+            "No feature divides the rows (every one is constant): there is no root split to choose, \
+             and a tree here is a single leaf.",
+        );
+    }
     if !ties.is_empty() {
         doc.paragraph(format!(
             "{} ties with {} on gain ({}): mlproof takes the first column; scikit-learn breaks such ties \

@@ -63,6 +63,9 @@ impl std::error::Error for Error {}
 
 impl From<DataError> for Error {
     fn from(e: DataError) -> Self {
-        Error::Input(e.0)
+        match e.1 {
+            Some(name) => Error::param(name, e.0),
+            None => Error::Input(e.0),
+        }
     }
 }

@@ -7,23 +7,31 @@
 //! * numbers with a few one-off non-numeric cells → an error naming the first one, since a
 //!   typo in a numeric column is likelier than a category that occurs once.
 //!
+//! * a non-numeric column whose every value is distinct (an ID, a name) → left out of the
+//!   features and listed in [`Dataset::dropped`]: it cannot generalise, and one-hot encoding it
+//!   would give every row its own column. [`CsvOptions::categorical`] keeps it.
+//!
 //! Missing values (`""`, `?`, `NA`, `N/A`, `NaN`, `null`) are an error: mlproof does not
 //! impute, because how to impute is itself a modelling choice the user should make.
 //!
 //! The target is a class target when it is non-numeric or holds at most
 //! [`MAX_INTEGER_CLASSES`] distinct integers, continuous otherwise ([`CsvOptions::task`]
-//! overrides). The positive class is the one named by [`CsvOptions::positive`], else the
-//! minority class (ties go to the last class in sorted order, so `0/1` data reports on `1`).
-//! With a time column, rows are put in time order (numeric if every stamp is a number,
-//! otherwise as strings, which orders ISO 8601 dates).
+//! overrides). Class labels keep the exact text of their cells ([`crate::labels`]). The
+//! positive class is the one named by [`CsvOptions::positive`], else, for two classes, the
+//! minority class (ties go to the last class in sorted order, so `0/1` data reports on `1`);
+//! a target with more classes has none until one is named (see [`Dataset::binary_target`]).
+//! With a time column, rows are put in time order by [`crate::time`] (dates, date-times or
+//! numbers, never strings).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use ndarray::{Array1, Array2};
+use ndarray::Array2;
 
-use crate::dataset::{Dataset, FeatureKind, Origin, Target, Task};
+use crate::dataset::{Dataset, Dropped, FeatureKind, Origin};
 use crate::DataError;
+
+mod target;
 
 /// A numeric target with at most this many distinct integer values is read as classes.
 pub const MAX_INTEGER_CLASSES: usize = 20;
@@ -39,7 +47,16 @@ pub struct CsvOptions {
     /// Columns to read as categorical whatever their cells look like.
     pub categorical: Vec<String>,
     /// Overrides the inferred task.
-    pub task: Option<Task>,
+    pub task: Option<crate::Task>,
+    /// How to read the time column's stamps (`%d/%m/%Y`); inferred when absent.
+    pub time_format: Option<String>,
+    /// Columns to leave out, by name.
+    pub drop: Vec<String>,
+}
+
+/// Whether a cell is one of the spellings of a missing value.
+pub(crate) fn is_missing(cell: &str) -> bool {
+    MISSING.contains(&cell)
 }
 
 /// Reads `path` (never writes it) and builds a dataset named after the file.
@@ -93,9 +110,31 @@ pub fn parse_csv(
     for forced in &opts.categorical {
         column(forced)?;
     }
+    let mut dropped = Vec::new();
+    for name in &opts.drop {
+        let c = table.header.iter().position(|h| h == name).ok_or_else(|| {
+            DataError::param(
+                "drop",
+                format!(
+                    "names '{name}', which is not a column of {shown}; its columns are: {}",
+                    table.header.join(", ")
+                ),
+            )
+        })?;
+        if c == target_col || Some(c) == time_col {
+            return Err(DataError::param(
+                "drop",
+                format!("names '{name}', the target or time column; it cannot be dropped"),
+            ));
+        }
+        dropped.push(Dropped {
+            column: name.clone(),
+            reason: crate::dataset::DROPPED_AS_ASKED.into(),
+        });
+    }
 
     let order = match time_col {
-        Some(t) => time_order(&table.cells[t]),
+        Some(t) => time_order(&table, t, shown, opts.time_format.as_deref())?,
         None => (0..table.n_rows()).collect(),
     };
     let cells =
@@ -106,28 +145,42 @@ pub fn parse_csv(
     let mut feature_kinds = Vec::new();
     let mut columns: Vec<Vec<f64>> = Vec::new();
     for c in 0..table.header.len() {
-        if c == target_col || Some(c) == time_col {
+        let name = &table.header[c];
+        if c == target_col || Some(c) == time_col || opts.drop.contains(name) {
             continue;
         }
         let col = Column {
-            name: &table.header[c],
+            name,
             cells: cells(c),
             lines: &lines,
             shown,
         };
         let forced = opts.categorical.iter().any(|f| f == col.name);
         let (kind, values) = col.infer(forced)?;
+        if let Some(reason) = col.identifier(&kind, forced) {
+            dropped.push(Dropped {
+                column: name.clone(),
+                reason,
+            });
+            continue;
+        }
         feature_names.push(col.name.to_owned());
         feature_kinds.push(kind);
         columns.push(values);
     }
     if columns.is_empty() {
+        let left_out: Vec<&str> = dropped.iter().map(|d| d.column.as_str()).collect();
         return Err(DataError::new(format!(
-            "{shown} has no feature columns besides the target{}; add at least one",
+            "{shown} has no feature columns besides the target{}{}; add at least one",
             if time_col.is_some() {
                 " and the time column"
             } else {
                 ""
+            },
+            if left_out.is_empty() {
+                String::new()
+            } else {
+                format!(" (left out: {})", left_out.join(", "))
             }
         )));
     }
@@ -146,7 +199,7 @@ pub fn parse_csv(
             cells(t).iter().map(|s| s.to_string()).collect(),
         )
     });
-    Ok(Dataset {
+    let mut data = Dataset {
         name: name.to_owned(),
         origin,
         features,
@@ -155,7 +208,13 @@ pub fn parse_csv(
         target_name: opts.target.clone(),
         target,
         time,
-    })
+        positive_named: false,
+        dropped,
+    };
+    if let Some(p) = &opts.positive {
+        data.set_positive(p)?;
+    }
+    Ok(data)
 }
 
 /// Raw cells, column-major, with each row's line number in the file.
@@ -231,15 +290,27 @@ fn read_table(shown: &str, text: &str) -> Result<Table, DataError> {
     })
 }
 
-/// Row order by time stamp: numeric if every stamp parses, otherwise as strings. Stable.
-fn time_order(stamps: &[String]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..stamps.len()).collect();
-    let numeric: Option<Vec<f64>> = stamps.iter().map(|s| s.parse::<f64>().ok()).collect();
-    match numeric {
-        Some(v) => order.sort_by(|&a, &b| v[a].total_cmp(&v[b])),
-        None => order.sort_by(|&a, &b| stamps[a].cmp(&stamps[b])),
+/// Row order by time stamp (stable: rows with the same stamp keep their file order).
+fn time_order(
+    table: &Table,
+    t: usize,
+    shown: &str,
+    format: Option<&str>,
+) -> Result<Vec<usize>, DataError> {
+    if let Some(f) = format {
+        crate::time::check_format(f)?;
     }
-    order
+    let stamps: Vec<&str> = table.cells[t].iter().map(String::as_str).collect();
+    let at = |r: usize| {
+        format!(
+            "{shown} line {}, column '{}'",
+            table.lines[r], table.header[t]
+        )
+    };
+    let times = crate::time::parse_column(&stamps, format, &at)?;
+    let mut order: Vec<usize> = (0..stamps.len()).collect();
+    order.sort_by(|&a, &b| times[a].total_cmp(&times[b]));
+    Ok(order)
 }
 
 /// One column's cells (in final row order) and what is needed to point at a bad one.
@@ -303,13 +374,16 @@ impl Column<'_> {
         let one_offs = counts.values().all(|&c| c == 1);
         if n_numeric > 0 && one_offs && non_numeric.len() * 2 < self.cells.len() {
             let r = non_numeric[0];
-            return Err(DataError::new(format!(
-                "{}: '{}' is not a number but the rest of the column is numeric; \
-                 fix the cell, or pass --categorical {} if the column is categorical",
-                self.at(r),
-                self.cells[r],
-                self.name
-            )));
+            return Err(DataError::param(
+                "categorical",
+                format!(
+                    "{} if that column is categorical; otherwise fix {}: '{}' is not a number \
+                     but the rest of the column is numeric",
+                    self.name,
+                    self.at(r),
+                    self.cells[r],
+                ),
+            ));
         }
         Ok(())
     }
@@ -337,95 +411,24 @@ impl Column<'_> {
         Ok((FeatureKind::Categorical { levels }, codes))
     }
 
-    fn target(&self, opts: &CsvOptions) -> Result<Target, DataError> {
-        self.check_missing()?;
-        let numbers = self.numbers()?;
-        if let Err(non_numeric) = &numbers {
-            self.check_typos(non_numeric)?;
-        }
-        let task = opts.task.unwrap_or_else(|| match &numbers {
-            Ok(v) => crate::retarget::infer_task(v),
-            Err(_) => Task::Classification,
-        });
-        match (task, numbers) {
-            (Task::Regression, Ok(v)) => Ok(Target::Continuous { y: Array1::from(v) }),
-            (Task::Regression, Err(rows)) => Err(DataError::new(format!(
-                "{}: '{}' is not a number, so the target cannot be regressed on",
-                self.at(rows[0]),
-                self.cells[rows[0]]
-            ))),
-            (Task::Classification, numbers) => self.classes(numbers.ok(), opts),
-        }
-    }
-
-    fn classes(&self, numbers: Option<Vec<f64>>, opts: &CsvOptions) -> Result<Target, DataError> {
-        // Class order: numeric order for numbers (named by their first spelling), else strings.
-        let (classes, y): (Vec<String>, Vec<usize>) = match numbers {
-            Some(v) => {
-                // −0 and 0 are one class: normalise before sorting with total_cmp.
-                let v: Vec<f64> = v.iter().map(|&x| if x == 0.0 { 0.0 } else { x }).collect();
-                let mut distinct: Vec<f64> = v.clone();
-                distinct.sort_by(f64::total_cmp);
-                distinct.dedup_by(|a, b| a.total_cmp(b).is_eq());
-                let names = distinct
-                    .iter()
-                    .map(|d| self.cells[v.iter().position(|x| x == d).unwrap_or(0)].to_string())
-                    .collect();
-                let y = v
-                    .iter()
-                    .map(|x| distinct.binary_search_by(|d| d.total_cmp(x)).unwrap_or(0))
-                    .collect();
-                (names, y)
-            }
-            None => {
-                let mut names: Vec<String> = self.cells.iter().map(|s| s.to_string()).collect();
-                names.sort();
-                names.dedup();
-                let y = self
-                    .cells
-                    .iter()
-                    .map(|c| names.binary_search_by(|l| l.as_str().cmp(c)).unwrap_or(0))
-                    .collect();
-                (names, y)
-            }
-        };
-        if classes.len() < 2 {
-            return Err(DataError::new(format!(
-                "target '{}' in {} has one class only ('{}'); classification needs at least two",
-                self.name, self.shown, classes[0]
-            )));
-        }
-        let mut counts = vec![0usize; classes.len()];
-        y.iter().for_each(|&c| counts[c] += 1);
-        let positive = match &opts.positive {
-            Some(p) => find_class(&classes, p).ok_or_else(|| {
-                DataError::new(format!(
-                    "--positive '{p}' is not a class of '{}'; its classes are: {}",
-                    self.name,
-                    classes.join(", ")
+    /// Why an inferred categorical column is an identifier, if it is one: every one of at
+    /// least three values distinct.
+    fn identifier(&self, kind: &FeatureKind, forced_categorical: bool) -> Option<String> {
+        match kind {
+            FeatureKind::Categorical { levels }
+                if !forced_categorical
+                    && self.cells.len() >= 3
+                    && levels.len() == self.cells.len() =>
+            {
+                Some(format!(
+                    "every one of its {} values is distinct text (an identifier), so it cannot \
+                     generalise",
+                    levels.len()
                 ))
-            })?,
-            None => (0..classes.len())
-                .rev()
-                .min_by_key(|&c| counts[c])
-                .unwrap_or(0),
-        };
-        Ok(Target::Classes {
-            y: Array1::from(y),
-            classes,
-            positive,
-        })
+            }
+            _ => None,
+        }
     }
-}
-
-/// A class named `wanted`, by spelling or, for numbers, by value (`1` finds `1.0`).
-pub(crate) fn find_class(classes: &[String], wanted: &str) -> Option<usize> {
-    classes.iter().position(|c| c == wanted).or_else(|| {
-        let w = wanted.parse::<f64>().ok()?;
-        classes
-            .iter()
-            .position(|c| c.parse::<f64>().ok() == Some(w))
-    })
 }
 
 #[cfg(test)]

@@ -55,6 +55,16 @@ pub enum Origin {
     },
 }
 
+/// [`Dropped::reason`] of a column the user asked to drop.
+pub const DROPPED_AS_ASKED: &str = "dropped as asked";
+
+/// A column of the file left out of the features, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dropped {
+    pub column: String,
+    pub reason: String,
+}
+
 /// Features, target and, for time-ordered data, the time stamp of each row (rows are in
 /// time order).
 #[derive(Debug, Clone)]
@@ -67,6 +77,11 @@ pub struct Dataset {
     pub target_name: String,
     pub target: Target,
     pub time: Option<(String, Vec<String>)>,
+    /// Whether the user named the positive class. A target with more than two classes has
+    /// no default positive class: binary experiments need one named (one-vs-rest).
+    pub positive_named: bool,
+    /// Columns of the source left out of the features (ID-like or asked to be dropped).
+    pub dropped: Vec<Dropped>,
 }
 
 /// The facts about a dataset every report carries (`dataset` in JSON output).
@@ -86,6 +101,14 @@ pub struct DatasetSummary {
     pub imbalance_ratio: Option<f64>,
     pub time_column: Option<String>,
     pub origin: Origin,
+    /// The number of classes (classification only).
+    pub classes: Option<usize>,
+    /// True when a target with more than two classes is read as the positive class against
+    /// the rest of them.
+    pub one_vs_rest: bool,
+    /// Columns of the source left out of the features, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dropped_columns: Vec<Dropped>,
 }
 
 impl Dataset {
@@ -128,12 +151,36 @@ impl Dataset {
     /// Errors for a continuous target: the caller needs classes.
     pub fn binary_target(&self) -> Result<Array1<usize>, DataError> {
         match &self.target {
-            Target::Classes { y, positive, .. } => Ok(y.mapv(|c| usize::from(c == *positive))),
-            Target::Continuous { .. } => Err(DataError::new(format!(
-                "target '{}' of {} is continuous; this command needs a class target \
-                 (choose another --target, or a classification dataset)",
-                self.target_name, self.name
-            ))),
+            Target::Classes {
+                y,
+                positive,
+                classes,
+            } => {
+                if classes.len() > 2 && !self.positive_named {
+                    let counts = self.class_counts();
+                    return Err(DataError::param(
+                        "positive",
+                        format!(
+                            "is required: target '{}' of {} has {} classes ({}); this command \
+                             scores one class against the rest, so name that class \
+                             (tree compare and tree split use every class)",
+                            self.target_name,
+                            self.name,
+                            classes.len(),
+                            crate::labels::listing(classes, &counts, 12)
+                        ),
+                    ));
+                }
+                Ok(y.mapv(|c| usize::from(c == *positive)))
+            }
+            Target::Continuous { .. } => Err(DataError::param(
+                "target",
+                format!(
+                    "'{}' of {} is continuous; this command needs a class target \
+                     (choose another column, or a classification dataset)",
+                    self.target_name, self.name
+                ),
+            )),
         }
     }
 
@@ -169,25 +216,37 @@ impl Dataset {
         }
     }
 
-    /// Makes the class named `wanted` the positive one (by spelling, or by value for numbers).
+    /// Makes the class named `wanted` the positive one (by spelling, or by value for
+    /// numbers). With more than two classes the dataset's name says so: `iris ('virginica'
+    /// vs rest)`, which every title and report then carries.
     pub fn set_positive(&mut self, wanted: &str) -> Result<(), DataError> {
         match &mut self.target {
             Target::Classes {
                 classes, positive, ..
             } => {
-                *positive = crate::csv_load::find_class(classes, wanted).ok_or_else(|| {
-                    DataError::new(format!(
-                        "--positive '{wanted}' is not a class of '{}'; its classes are: {}",
-                        self.target_name,
-                        classes.join(", ")
-                    ))
+                *positive = crate::labels::find(classes, wanted).ok_or_else(|| {
+                    DataError::param(
+                        "positive",
+                        format!(
+                            "'{wanted}' is not a class of '{}'; its classes are: {}",
+                            self.target_name,
+                            classes.join(", ")
+                        ),
+                    )
                 })?;
+                if classes.len() > 2 && !self.positive_named {
+                    self.name = format!("{} ('{}' vs rest)", self.name, classes[*positive]);
+                }
+                self.positive_named = true;
                 Ok(())
             }
-            Target::Continuous { .. } => Err(DataError::new(format!(
-                "--positive applies to class targets; '{}' is continuous",
-                self.target_name
-            ))),
+            Target::Continuous { .. } => Err(DataError::param(
+                "positive",
+                format!(
+                    "applies to class targets; '{}' is continuous",
+                    self.target_name
+                ),
+            )),
         }
     }
 
@@ -214,6 +273,9 @@ impl Dataset {
             imbalance_ratio,
             time_column: self.time.as_ref().map(|(name, _)| name.clone()),
             origin: self.origin.clone(),
+            classes: (!counts.is_empty()).then_some(counts.len()),
+            one_vs_rest: counts.len() > 2 && self.positive_named,
+            dropped_columns: self.dropped.clone(),
         }
     }
 }

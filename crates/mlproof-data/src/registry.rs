@@ -185,8 +185,8 @@ fn load_bundled(b: &Bundled) -> Result<Dataset, DataError> {
         target: b.target.to_owned(),
         positive: (b.task == Task::Classification).then(|| "1".to_owned()),
         time_column: b.time_column.map(str::to_owned),
-        categorical: Vec::new(),
         task: Some(b.task),
+        ..CsvOptions::default()
     };
     let origin = Origin::Bundled {
         source: b.source.to_owned(),

@@ -76,6 +76,8 @@ impl Dataset {
             target_name: column.to_owned(),
             target,
             time: self.time.clone(),
+            positive_named: false,
+            dropped: self.dropped.clone(),
         })
     }
 }

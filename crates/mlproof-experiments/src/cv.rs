@@ -22,7 +22,7 @@ use mlproof_core::report::Report;
 use mlproof_core::seed;
 use mlproof_core::{Error, Result};
 use mlproof_data::{encode, Dataset};
-use mlproof_validation::cv::{cross_validate_observed, CvOptions, CvResult};
+use mlproof_validation::cv::{cross_validate_observed, undefined_warning, CvOptions, CvResult};
 use mlproof_validation::Splitter;
 use rand::Rng;
 use rayon::prelude::*;
@@ -168,9 +168,17 @@ pub fn run(data: &Dataset, params: &Checked<Params>, progress: &dyn Observer) ->
         .iter()
         .map(|f| {
             let yt: Vec<usize> = f.test.iter().map(|&i| y[i]).collect();
+            // Where the metric is undefined on the fold, so is its baseline (n/a, not 0).
             METRICS
                 .iter()
-                .map(|&m| (m.name(), no_skill(m, &yt)))
+                .map(|&m| {
+                    let b = if m.defined_on(&yt) {
+                        no_skill(m, &yt)
+                    } else {
+                        f64::NAN
+                    };
+                    (m.name(), b)
+                })
                 .collect()
         })
         .collect();
@@ -183,7 +191,7 @@ pub fn run(data: &Dataset, params: &Checked<Params>, progress: &dyn Observer) ->
         .iter()
         .map(|m| {
             let v: Vec<f64> = fold_baselines.iter().map(|b| b[m.name()]).collect();
-            (m.name(), v.iter().sum::<f64>() / v.len().max(1) as f64)
+            (m.name(), defined_mean(&v))
         })
         .collect();
     let design = split::describe(&params.splitter);
@@ -222,10 +230,19 @@ pub fn run(data: &Dataset, params: &Checked<Params>, progress: &dyn Observer) ->
         findings: findings.into_vec(),
         reading,
     };
-    Ok(
-        Report::new("cv", params.clone(), Some(data.summary()), results)
-            .with_warnings(splits.warnings),
-    )
+    let mut warnings = splits.warnings;
+    warnings.extend(undefined_warning(&results.cv));
+    Ok(Report::new("cv", params.clone(), Some(data.summary()), results).with_warnings(warnings))
+}
+
+/// The mean over the folds where a value is defined (not NaN); NaN when none is.
+fn defined_mean(v: &[f64]) -> f64 {
+    let defined: Vec<f64> = v.iter().copied().filter(|x| !x.is_nan()).collect();
+    if defined.is_empty() {
+        f64::NAN
+    } else {
+        defined.iter().sum::<f64>() / defined.len() as f64
+    }
 }
 
 /// A metric's name in sentences and finding ids.
@@ -266,7 +283,7 @@ fn against_fold_baselines(
     for m in METRICS {
         let scores: Vec<f64> = cv.folds.iter().map(|f| f.test[m.name()]).collect();
         let base: Vec<f64> = fold_baselines.iter().map(|b| b[m.name()]).collect();
-        let mean_base = base.iter().sum::<f64>() / base.len().max(1) as f64;
+        let mean_base = defined_mean(&base);
         out.push(Finding::new(
             &finding_id(m),
             statement(m, mean_base),

@@ -21,6 +21,7 @@ use mlproof_core::{seed, Error, Result};
 use mlproof_data::{encode, Dataset, FeatureKind};
 use mlproof_imbalance::compare::{compare, Design, MethodRun, Options, METRICS};
 use mlproof_imbalance::ThresholdRule;
+use mlproof_validation::cv::undefined_warning;
 use serde::{Serialize, Serializer};
 
 pub use model::Learner;
@@ -162,10 +163,18 @@ pub fn run(
         .map(|f| f.test.iter().map(|&i| labels[i]).collect())
         .collect();
     let methods: Vec<MethodScores> = runs.methods.iter().map(scores).collect();
-    let warnings = methods
+    let mut warnings: Vec<String> = methods
         .iter()
         .filter_map(|m| Some(format!("{} not run: {}", m.method, m.skipped.as_ref()?)))
         .collect();
+    // Every honest method tests the same folds, so one names the folds without a positive.
+    warnings.extend(
+        runs.methods
+            .iter()
+            .filter(|m| !m.leaky)
+            .find_map(|m| m.result.as_ref().ok())
+            .and_then(undefined_warning),
+    );
     let inflation = inflation(&methods);
     let baselines = METRICS
         .iter()

@@ -37,6 +37,18 @@ pub struct FeatureSplit {
     pub gain: f64,
 }
 
+impl FeatureSplit {
+    /// Whether the feature divides the rows at all: two or more non-empty children. A
+    /// constant column (or a categorical one with a single level present) does not.
+    pub fn divides(&self) -> bool {
+        self.children
+            .iter()
+            .filter(|c| c.counts.iter().sum::<usize>() > 0)
+            .count()
+            >= 2
+    }
+}
+
 /// Every feature's best root split under one criterion.
 #[derive(Debug, Clone, Serialize)]
 pub struct RootSplits {
@@ -45,8 +57,12 @@ pub struct RootSplits {
     pub counts: Vec<usize>,
     pub parent_impurity: f64,
     pub splits: Vec<FeatureSplit>,
-    /// Index into `splits` of the largest gain (ties to the first feature).
+    /// Index into `splits` of the largest gain among the features that divide the rows
+    /// (ties to the first feature); 0 when none does (see `no_split`).
     pub chosen: usize,
+    /// True when no feature divides the rows (every one constant): the root is a leaf, and
+    /// there is no split to choose or rank.
+    pub no_split: bool,
 }
 
 /// A threshold as a person writes it: up to six decimals, trailing zeros dropped (the
@@ -186,13 +202,18 @@ pub fn root_splits(data: &Dataset, criterion: Criterion) -> Result<RootSplits> {
         };
         splits.push(split);
     }
-    let chosen = (0..splits.len()).fold(0, |b, i| {
-        if splits[i].gain > splits[b].gain {
-            i
-        } else {
-            b
-        }
-    });
+    let dividing: Vec<usize> = (0..splits.len()).filter(|&i| splits[i].divides()).collect();
+    let no_split = dividing.is_empty();
+    let chosen = dividing
+        .iter()
+        .copied()
+        .fold(dividing.first().copied().unwrap_or(0), |b, i| {
+            if splits[i].gain > splits[b].gain {
+                i
+            } else {
+                b
+            }
+        });
     Ok(RootSplits {
         criterion,
         classes,
@@ -200,6 +221,7 @@ pub fn root_splits(data: &Dataset, criterion: Criterion) -> Result<RootSplits> {
         parent_impurity,
         splits,
         chosen,
+        no_split,
     })
 }
 

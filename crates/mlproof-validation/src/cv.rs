@@ -36,6 +36,10 @@ pub struct CvResult {
     pub train: Option<BTreeMap<&'static str, Summary>>,
     /// Each metric on all out-of-fold predictions together.
     pub pooled: BTreeMap<&'static str, f64>,
+    /// The folds (numbered from 1) where a metric is undefined (see
+    /// [`Metric::defined_on`]): its score there is NaN (`null` in JSON), shown as n/a and
+    /// left out of the summaries and of paired fold differences, never counted as 0.
+    pub undefined: BTreeMap<&'static str, Vec<usize>>,
     /// The labels of the pooled out-of-fold rows, fold by fold (not serialised).
     #[serde(skip)]
     pub pooled_y: Vec<usize>,
@@ -77,6 +81,43 @@ fn score_proba(
         .collect()
 }
 
+/// The warning for metrics undefined on some folds, naming the folds (the first ten of
+/// them) and the metrics; `None` when every metric is defined on every fold.
+pub fn undefined_warning(r: &CvResult) -> Option<String> {
+    if r.undefined.is_empty() {
+        return None;
+    }
+    // Group metrics by the folds they are undefined on (ROC-AUC can differ from recall).
+    let mut groups: Vec<(&Vec<usize>, Vec<&str>)> = Vec::new();
+    for (m, folds) in &r.undefined {
+        match groups.iter_mut().find(|(f, _)| *f == folds) {
+            Some((_, ms)) => ms.push(m),
+            None => groups.push((folds, vec![m])),
+        }
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|(folds, ms)| {
+            let mut listed: Vec<String> = folds.iter().take(10).map(|f| f.to_string()).collect();
+            if folds.len() > 10 {
+                listed.push(format!("and {} more", folds.len() - 10));
+            }
+            format!(
+                "{} undefined on {} of {} folds ({})",
+                ms.join(", "),
+                folds.len(),
+                r.folds.len(),
+                listed.join(", ")
+            )
+        })
+        .collect();
+    Some(format!(
+        "{}: no positive (or, for roc_auc, no negative) among their test rows; shown as n/a and \
+         left out of means and paired differences, not counted as 0",
+        parts.join("; ")
+    ))
+}
+
 /// Fits `learner` on each fold's training rows and scores its test rows; also scores the
 /// pooled out-of-fold predictions (every fold's test rows together, scikit-learn's
 /// `cross_val_predict`), the only meaningful score when folds hold one row (leave-one-out).
@@ -113,7 +154,13 @@ pub fn cross_validate_observed(
             let proba = fitted.predict_proba(&x_test).to_vec();
             progress.tick();
             let threshold = fitted.threshold().unwrap_or(opts.threshold);
-            let test = score_proba(&proba, &y_test.to_vec(), threshold, opts)?;
+            let labels = y_test.to_vec();
+            let mut test = score_proba(&proba, &labels, threshold, opts)?;
+            for m in &opts.metrics {
+                if !m.defined_on(&labels) {
+                    test.insert(m.name(), f64::NAN);
+                }
+            }
             let train = if opts.train_scores {
                 Some(score(fitted.as_ref(), &x_train, &y_train.to_vec(), opts)?)
             } else {
@@ -158,12 +205,28 @@ pub fn cross_validate_observed(
             })
             .collect()
     });
+    let undefined = opts
+        .metrics
+        .iter()
+        .filter_map(|m| {
+            let at: Vec<usize> = folds
+                .iter()
+                .filter(|f| f.test.get(m.name()).is_some_and(|v| v.is_nan()))
+                .map(|f| f.fold)
+                .collect();
+            (!at.is_empty()).then_some((m.name(), at))
+        })
+        .collect();
     Ok(CvResult {
         folds,
         test,
         train,
         pooled,
+        undefined,
         pooled_y,
         pooled_proba: pooled_p,
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -38,6 +38,19 @@ impl Metric {
         }
     }
 
+    /// Whether the metric means anything on labels `y`: recall, F1 and average precision
+    /// need a positive (their 0 there is scikit-learn's `zero_division` convention, not a
+    /// score), ROC-AUC needs a positive and a negative. An experiment that averages a metric
+    /// over folds leaves it out (as n/a) where it is undefined.
+    pub fn defined_on(self, y: &[usize]) -> bool {
+        let positive = y.contains(&1);
+        match self {
+            Metric::Recall | Metric::F1 | Metric::AveragePrecision => positive,
+            Metric::RocAuc => positive && y.contains(&0),
+            _ => true,
+        }
+    }
+
     /// Larger is better (false for the losses).
     pub fn higher_is_better(self) -> bool {
         !matches!(self, Metric::LogLoss | Metric::Brier)

@@ -115,6 +115,8 @@ pub fn imbalanced(spec: &ImbalancedSpec, seed: u64) -> Dataset {
         target_name: "class".into(),
         target: Target::Classes { y: Array1::from(y), classes: vec!["0".into(), "1".into()], positive: 1 },
         time: None,
+        positive_named: false,
+        dropped: Vec::new(),
     }
 }
 

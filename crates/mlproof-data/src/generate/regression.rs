@@ -140,6 +140,8 @@ fn build(
                 y: Array1::zeros(0),
             },
             time: None,
+            positive_named: false,
+            dropped: Vec::new(),
         },
         truth,
         noise_sd,

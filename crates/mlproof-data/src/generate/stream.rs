@@ -72,6 +72,8 @@ pub fn stream(spec: &StreamSpec, seed: u64) -> Dataset {
             positive: 1,
         },
         time: Some(("t".into(), (0..n).map(|t| t.to_string()).collect())),
+        positive_named: false,
+        dropped: Vec::new(),
     }
 }
 

@@ -58,6 +58,8 @@ fn generated(
             positive: 1,
         },
         time: None,
+        positive_named: false,
+        dropped: Vec::new(),
     }
 }
 

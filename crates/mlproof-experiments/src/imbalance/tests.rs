@@ -192,3 +192,39 @@ fn a_claim_about_every_method_fails_when_one_fails_and_holds_only_when_all_hold(
     ]);
     assert_eq!((f.verdict, f.statement.as_str()), (Verdict::Holds, "b"));
 }
+
+#[test]
+fn folds_without_a_positive_are_named_and_not_averaged_in_as_zero() {
+    // yeast4 has 51 positives: 60 stratified folds leave 9 without one (issue 14).
+    let data = registry::load("yeast4", 0).unwrap();
+    let params = Params {
+        n_splits: 60,
+        ..Params::default()
+    };
+    let report = run(&data, &params.check().unwrap(), &Silent).unwrap();
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.contains("undefined on"))
+        .expect("a warning names the folds");
+    assert!(w.contains("recall") && w.contains("9 of 60 folds"), "{w}");
+    let none = &report.results.methods[0];
+    let recalls: Vec<f64> = none
+        .fold_scores
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|f| f["recall"])
+        .collect();
+    let defined: Vec<f64> = recalls.iter().copied().filter(|r| !r.is_nan()).collect();
+    assert_eq!(defined.len(), 51);
+    let mean = defined.iter().sum::<f64>() / 51.0;
+    let reported = none.scores.as_ref().unwrap()["recall"].mean;
+    assert!((reported - mean).abs() < 1e-12, "{reported} vs {mean}");
+    let zeros_in = recalls
+        .iter()
+        .map(|r| if r.is_nan() { 0.0 } else { *r })
+        .sum::<f64>()
+        / 60.0;
+    assert!(reported > zeros_in, "the n/a folds are not counted as 0");
+}

@@ -106,6 +106,8 @@ pub struct Importances {
     pub test_rows: usize,
     /// Features by impurity importance, then permutation importance.
     pub features: Vec<Row>,
+    /// Features (encoded columns) constant on the training rows: no split, no importance.
+    pub constant: Vec<String>,
     pub findings: Vec<Finding>,
     /// The numbers in words, every judgement from `findings`.
     pub reading: String,
@@ -156,6 +158,13 @@ pub fn run(
     progress.tick();
     progress.finish();
     let impurity = tree.impurity_importances();
+    let constant: Vec<String> = (0..x_train.ncols())
+        .filter(|&j| {
+            let col = x_train.column(j);
+            col.iter().all(|&v| v == col[0])
+        })
+        .map(|j| names[j].clone())
+        .collect();
     let mut features: Vec<Row> = perm
         .into_iter()
         .map(|p| Row {
@@ -181,6 +190,7 @@ pub fn run(
         train_rows: train.len(),
         test_rows: test.len(),
         features,
+        constant,
         findings: findings.into_vec(),
         reading: String::new(),
     };
@@ -284,23 +294,44 @@ fn judge(rows: &[Row], y: &[usize], proba: &[f64], metric: Metric, seed: u64) ->
     out
 }
 
-/// The ranking and the score described, then one sentence per finding.
+/// The ranking and the score described, then one sentence per finding. Only importances
+/// above zero are ranked: a tree without a split gives no feature any importance.
 fn read(r: &Importances) -> String {
-    let top_impurity = r.features.first().map_or("-", |f| f.feature.as_str());
+    let top_impurity = r
+        .features
+        .first()
+        .filter(|f| f.impurity > 0.0)
+        .map(|f| f.feature.as_str());
     let top_perm = r
         .features
         .iter()
+        .filter(|f| f.permutation.mean > 0.0)
         .max_by(|a, b| a.permutation.mean.total_cmp(&b.permutation.mean))
-        .map_or("-", |f| f.feature.as_str());
-    let ranks = if top_impurity == top_perm {
-        format!("Both measures rank {top_impurity} first.")
+        .map(|f| f.feature.as_str());
+    let ranks = match (top_impurity, top_perm) {
+        (None, _) => "The tree made no split (no feature divides the training rows), so no \
+                      feature has any importance and there is nothing to rank."
+            .to_string(),
+        (Some(i), Some(p)) if i == p => format!("Both measures rank {i} first."),
+        (Some(i), Some(p)) => {
+            format!("Impurity ranks {i} first, permutation on held-out rows ranks {p} first.")
+        }
+        (Some(i), None) => format!(
+            "Impurity ranks {i} first; no feature's permutation importance is above zero on \
+             the held-out rows."
+        ),
+    };
+    let constant = if r.constant.is_empty() {
+        String::new()
     } else {
         format!(
-            "Impurity ranks {top_impurity} first, permutation on held-out rows ranks {top_perm} first."
+            " Constant on the training rows, so never split on and without importance: {}.",
+            r.constant.join(", ")
         )
     };
     format!(
-        "{ranks} Permutation importance measures {}. The tree's test {} is {} (no-skill {}). {}",
+        "{ranks}{constant} Permutation importance measures {}. The tree's test {} is {} \
+         (no-skill {}). {}",
         r.metric_choice,
         r.metric.name(),
         evidence::number(r.test_score),

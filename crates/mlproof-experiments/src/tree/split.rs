@@ -65,6 +65,9 @@ pub struct SplitWalkthrough {
     pub root_splits: Vec<RootSplits>,
     /// Per criterion, the features whose gain ties the chosen one's (within [`TIE`]).
     pub ties: Vec<Vec<String>>,
+    /// The features that do not divide the rows (constant): they have no split and no gain,
+    /// and are never ranked or chosen.
+    pub no_split: Vec<String>,
     pub findings: Vec<Finding>,
     /// The numbers in words, every judgement from `findings`.
     pub reading: String,
@@ -84,10 +87,21 @@ pub fn run(
         .collect::<Result<Vec<_>>>()?;
     let ties = root_splits.iter().map(tied).collect();
     let findings = judge(&root_splits);
-    let reading = read(&root_splits, findings.as_slice());
+    let no_split: Vec<String> = root_splits
+        .first()
+        .map(|r| {
+            r.splits
+                .iter()
+                .filter(|s| !s.divides())
+                .map(|s| s.feature.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let reading = read(&root_splits, &no_split, findings.as_slice());
     let results = SplitWalkthrough {
         root_splits,
         ties,
+        no_split,
         findings: findings.into_vec(),
         reading,
     };
@@ -99,13 +113,17 @@ pub fn run(
     ))
 }
 
-/// The features other than the chosen one whose gain equals the chosen gain.
+/// The features other than the chosen one whose gain equals the chosen gain (constant
+/// features have no gain to tie with).
 fn tied(r: &RootSplits) -> Vec<String> {
+    if r.no_split {
+        return Vec::new();
+    }
     let best = r.splits[r.chosen].gain;
     r.splits
         .iter()
         .enumerate()
-        .filter(|(i, s)| *i != r.chosen && (s.gain - best).abs() <= TIE)
+        .filter(|(i, s)| *i != r.chosen && s.divides() && (s.gain - best).abs() <= TIE)
         .map(|(_, s)| s.feature.clone())
         .collect()
 }
@@ -128,17 +146,33 @@ pub fn gain_name(c: Criterion) -> &'static str {
 }
 
 /// Exact findings (nothing is sampled): for each criterion, that the chosen split's gain is
-/// above every other feature's best gain (its margin; a tie does not hold), and, with two
-/// criteria, that both choose the same root feature.
+/// above every other dividing feature's best gain (its margin; a tie does not hold), and,
+/// with two criteria, that both choose the same root feature. With no feature that divides
+/// the rows there is no split to judge: the one finding is that a root split exists (it
+/// does not hold).
 fn judge(roots: &[RootSplits]) -> Findings {
     let mut out = Findings::default();
+    if let Some(r) = roots.iter().find(|r| r.no_split) {
+        let dividing = r.splits.iter().filter(|s| s.divides()).count();
+        out.push(Finding::new(
+            "root-split-exists",
+            "some feature divides the rows, so the tree has a root split to choose".to_string(),
+            Effect::exact(
+                dividing as f64,
+                "exact: the number of features with two or more non-empty children",
+            ),
+            Rope::exact(),
+            Direction::Greater,
+        ));
+        return out;
+    }
     for r in roots {
         let chosen = &r.splits[r.chosen];
         let runner_up = r
             .splits
             .iter()
             .enumerate()
-            .filter(|(i, _)| *i != r.chosen)
+            .filter(|(i, s)| *i != r.chosen && s.divides())
             .map(|(_, s)| s.gain)
             .fold(f64::NEG_INFINITY, f64::max);
         let margin = if runner_up.is_finite() {
@@ -182,8 +216,19 @@ fn judge(roots: &[RootSplits]) -> Findings {
     out
 }
 
-/// What each criterion chose (described), then one sentence per finding.
-fn read(roots: &[RootSplits], findings: &[Finding]) -> String {
+/// What each criterion chose (described), the features without a split, then one sentence
+/// per finding.
+fn read(roots: &[RootSplits], no_split: &[String], findings: &[Finding]) -> String {
+    if roots.iter().any(|r| r.no_split) {
+        let rows: usize = roots.first().map_or(0, |r| r.counts.iter().sum());
+        return format!(
+            "No feature divides the {rows} rows: every feature is constant ({}), so there is no \
+             root split and no gain to rank; a tree here is a single leaf predicting the majority \
+             class. {}",
+            no_split.join(", "),
+            evidence::reading(findings)
+        );
+    }
     let parts: Vec<String> = roots
         .iter()
         .map(|r| {
@@ -198,8 +243,22 @@ fn read(roots: &[RootSplits], findings: &[Finding]) -> String {
             )
         })
         .collect();
+    let constant = if no_split.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " {} constant, so {} no split and no gain, and {} not ranked.",
+            no_split.join(", "),
+            if no_split.len() == 1 {
+                "it has"
+            } else {
+                "they have"
+            },
+            if no_split.len() == 1 { "is" } else { "are" }
+        )
+    };
     format!(
-        "{}. {}",
+        "{}.{constant} {}",
         capitalise(&parts.join("; ")),
         evidence::reading(findings)
     )

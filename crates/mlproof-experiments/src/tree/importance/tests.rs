@@ -69,3 +69,33 @@ fn an_asked_metric_is_kept_and_bad_repeats_name_the_parameter() {
         other => panic!("{other:?}"),
     }
 }
+
+fn constant_csv() -> mlproof_data::Dataset {
+    let mut text = String::from("a,b,c,y\n");
+    for i in 0..40 {
+        text.push_str(&format!("1,2,x,{}\n", usize::from(i % 3 == 0)));
+    }
+    let opts = mlproof_data::CsvOptions {
+        target: "y".into(),
+        ..Default::default()
+    };
+    let origin = mlproof_data::Origin::File {
+        path: "t.csv".into(),
+    };
+    mlproof_data::csv_load::parse_csv("t", "t.csv", origin, &text, &opts).unwrap()
+}
+
+#[test]
+fn all_constant_features_have_no_importance_and_none_is_ranked_first() {
+    let data = constant_csv();
+    let r = run(&data, &Params::default().check().unwrap(), &Silent)
+        .unwrap()
+        .results;
+    assert!(r.features.iter().all(|f| f.impurity == 0.0));
+    assert_eq!(r.constant, ["a", "b", "c=x"]);
+    assert!(
+        r.reading.contains("no split") && !r.reading.contains("ranks"),
+        "{}",
+        r.reading
+    );
+}
