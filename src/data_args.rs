@@ -71,7 +71,7 @@ impl DataArgs {
         let data = self.read(default, seed, task)?;
         for d in &data.dropped {
             if d.reason != mlproof_core::data::dataset::DROPPED_AS_ASKED {
-                eprintln!(
+                crate::warn!(
                     "mlproof: warning: column '{}' left out: {}",
                     d.column, d.reason
                 );
