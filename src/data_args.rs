@@ -73,7 +73,8 @@ impl DataArgs {
             if d.reason != mlproof_core::data::dataset::DROPPED_AS_ASKED {
                 crate::warn!(
                     "mlproof: warning: column '{}' left out: {}",
-                    d.column, d.reason
+                    d.column,
+                    d.reason
                 );
             }
         }

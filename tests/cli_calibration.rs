@@ -110,7 +110,7 @@ fn calibration_refuses_bad_input_with_exit_code_2() {
         ),
         (
             vec!["calibration", "--data", &three, "--target", "label"],
-            "--positive is needed",
+            "--positive is required",
         ),
         (
             vec!["calibration", "--data", &few, "--target", "label"],

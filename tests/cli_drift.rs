@@ -56,7 +56,7 @@ fn bad_input_is_a_one_line_error_with_exit_code_2() {
         (with(ok, &["--reference", "1.5"]), "--reference"),
         (data(constant), "'b' is constant"),
         (data(word), "'later'"),
-        (data(clock), "not in time order"),
+        (data(clock), "cannot be read"),
         (vec!["drift", "--dataset", "pima"], "no time column"),
     ]);
 }

@@ -130,7 +130,7 @@ fn recurse(
         }
         return;
     };
-    let (hot, cold) = if row[split.feature] <= split.threshold {
+    let (hot, cold) = if crate::cart::as_float32(row[split.feature]) <= split.threshold {
         (split.left, split.right)
     } else {
         (split.right, split.left)
@@ -233,7 +233,7 @@ pub fn path_expectation(
         match n.split {
             None => value(n),
             Some(s) if known[s.feature] => {
-                let next = if row[s.feature] <= s.threshold {
+                let next = if crate::cart::as_float32(row[s.feature]) <= s.threshold {
                     s.left
                 } else {
                     s.right

@@ -146,6 +146,8 @@ pub fn root_splits(data: &Dataset, criterion: Criterion) -> Result<RootSplits> {
                 }
             }
             FeatureKind::Numeric => {
+                // As CART sees it: values rounded to float32 (scikit-learn's DTYPE).
+                let col: Vec<f64> = col.iter().map(|&v| crate::cart::as_float32(v)).collect();
                 let mut order: Vec<usize> = (0..n).collect();
                 order.sort_by(|&a, &b| col[a].total_cmp(&col[b]));
                 let mut left = vec![0usize; k];

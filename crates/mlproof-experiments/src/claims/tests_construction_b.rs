@@ -7,6 +7,7 @@ use mlproof_core::evidence::Verdict;
 use mlproof_core::preprocess::StandardScaler;
 use mlproof_core::progress::Silent;
 use mlproof_data::{csv_load::parse_csv, registry, CsvOptions, Origin};
+use mlproof_trees::cart::as_float32;
 use mlproof_trees::{Tree, TreeParams};
 use ndarray::Axis;
 
@@ -131,8 +132,9 @@ fn standardising_moves_only_held_out_rows_that_sit_exactly_on_a_raw_threshold() 
     // trees have the same splits (features, children, rows per node), but a held-out row
     // whose raw value is exactly a threshold (the midpoint of the node's neighbouring
     // training values, e.g. 9 between 8 and 10) goes left by `<=` in raw units, while after
-    // standardising the value and the midpoint are rounded separately, and in about half such
-    // ties the midpoint lands one ulp below the value, so the row goes right.
+    // standardising the value and the midpoint are rounded separately (the value to float32,
+    // as scikit-learn's trees see X), and in some such ties the midpoint lands below the
+    // value, so the row goes right.
     let data = registry::load("wisconsin", 0).unwrap();
     let d = design::Design::new(&data, 5, 5, seed::DEFAULT_SEED).unwrap();
     let params = TreeParams::default().check().unwrap();
@@ -157,11 +159,14 @@ fn standardising_moves_only_held_out_rows_that_sit_exactly_on_a_raw_threshold() 
         for (r, s) in xs.rows().into_iter().zip(xss.rows()) {
             let mut id = 0;
             while let Some(split) = raw.nodes[id].split {
-                let left = r[split.feature] <= split.threshold;
+                // Routed as Tree::leaf routes: the value rounded to float32, then `<=`.
+                let left = as_float32(r[split.feature]) <= split.threshold;
                 let scaled_split = scaled.nodes[id].split.unwrap();
-                if left != (s[split.feature] <= scaled_split.threshold) {
-                    assert_eq!(r[split.feature], split.threshold);
-                    assert!((s[split.feature] - scaled_split.threshold).abs() < 1e-15);
+                let v = as_float32(s[split.feature]);
+                if left != (v <= scaled_split.threshold) {
+                    assert_eq!(as_float32(r[split.feature]), split.threshold);
+                    // Within float32's rounding of the standardised value.
+                    assert!((v - scaled_split.threshold).abs() < 1e-6 * v.abs().max(1.0));
                     moved += 1;
                 }
                 id = if left { split.left } else { split.right };

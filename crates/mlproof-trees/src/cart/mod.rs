@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use mlproof_core::{Error, Result};
 
-pub use build::{Node, Presorted, Split, Tree};
+pub use build::{as_float32, Node, Presorted, Split, Tree};
 pub use criterion::Criterion;
 
 /// scikit-learn's splitter seed for `random_state=0`:
