@@ -134,7 +134,7 @@ pub enum Command {
         Examples:\n  mlproof baseline                                 pima, ROC-AUC\n  \
         mlproof baseline --dataset yeast4 --metric average-precision\n  \
         mlproof baseline --dataset german --rope 0.02 --n-repeats 3\n  \
-        mlproof baseline --no-timing --format json         byte-identical for a seed"
+        mlproof baseline --timing                          fit and predict times too"
     )]
     Baseline(BaselineArgs),
     /// L1, L2 and elastic net: one fit or the whole path with CV, for regression or classes.

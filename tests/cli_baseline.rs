@@ -6,13 +6,13 @@ use common::{assert_fits_100_columns, assert_usage_errors, json, mlproof, stderr
 
 #[test]
 fn baseline_json_names_a_recommendation_and_keeps_timing_apart() {
-    let v = json(&["baseline"]);
+    let v = json(&["baseline", "--timing"]);
     let r = &v["results"];
     assert_eq!(r["rungs"].as_array().unwrap().len(), 5);
     assert!(r["recommendation"]["rung"].is_string());
     assert_eq!(r["timing"].as_array().unwrap().len(), 5);
     assert!(r["rungs"][0]["score_baseline"].is_number());
-    let quiet = json(&["baseline", "--no-timing"]);
+    let quiet = json(&["baseline"]);
     assert!(quiet["results"]["timing"].is_null());
 }
 
@@ -20,14 +20,7 @@ fn baseline_json_names_a_recommendation_and_keeps_timing_apart() {
 fn baseline_without_timing_prints_the_same_bytes_at_any_thread_count() {
     let run = |threads: &str| {
         std::process::Command::new(env!("CARGO_BIN_EXE_mlproof"))
-            .args([
-                "baseline",
-                "--dataset",
-                "glass2",
-                "--no-timing",
-                "--format",
-                "json",
-            ])
+            .args(["baseline", "--dataset", "glass2", "--format", "json"])
             .env("RAYON_NUM_THREADS", threads)
             .output()
             .unwrap()
@@ -40,7 +33,7 @@ fn baseline_without_timing_prints_the_same_bytes_at_any_thread_count() {
 fn baseline_fits_100_columns() {
     assert_fits_100_columns(&[
         &["baseline", "--dataset", "glass2"],
-        &["baseline", "--dataset", "ecoli3", "--no-timing"],
+        &["baseline", "--dataset", "ecoli3", "--timing"],
     ]);
 }
 

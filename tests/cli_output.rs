@@ -260,3 +260,48 @@ fn cv_writes_a_model_card_atomically_and_keeps_an_existing_one() {
     assert_eq!(std::fs::read_to_string(&p).unwrap(), card);
     assert_eq!(entries(d.path()), ["card.md"]);
 }
+
+#[test]
+fn baseline_and_threshold_write_model_cards_with_their_promise() {
+    let d = dir();
+    let b = d.path().join("ladder.md");
+    let o = mlproof(&[
+        "baseline",
+        "--dataset",
+        "glass2",
+        "--model-card",
+        b.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let card = std::fs::read_to_string(&b).unwrap();
+    assert!(card.contains("the ladder's recommendation"), "{card}");
+    assert!(card.contains("| ROC-AUC, majority |"), "{card}");
+    let t = d.path().join("promise.md");
+    let o = mlproof(&[
+        "threshold",
+        "--max-fpr",
+        "0.05",
+        "--model-card",
+        t.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let card = std::fs::read_to_string(&t).unwrap();
+    assert!(
+        card.contains("- Promise: FPR ≤ 0.05 with probability 0.95"),
+        "{card}"
+    );
+    assert!(card.contains("held-out FPR, umbrella threshold"), "{card}");
+    // A promise the data cannot make writes no card.
+    let g = d.path().join("glass2.md");
+    let o = mlproof(&[
+        "threshold",
+        "--max-fpr",
+        "0.05",
+        "--dataset",
+        "glass2",
+        "--model-card",
+        g.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!g.exists());
+}

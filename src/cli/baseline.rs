@@ -23,10 +23,15 @@ pub struct BaselineArgs {
     #[arg(long, default_value_t = 0.01, allow_negative_numbers = true)]
     pub rope: f64,
 
-    /// Leave out the measured fit and predict times (the only numbers that vary between
-    /// runs): the same --seed then prints the same bytes.
+    /// Also measure fit and predict times per rung (they vary between runs; without this
+    /// flag the same --seed prints the same bytes).
     #[arg(long)]
-    pub no_timing: bool,
+    pub timing: bool,
+
+    /// Also write a model card (Mitchell et al. 2019) of the recommended rung to FILE.md,
+    /// atomically; what the data cannot tell is left as a visible TODO.
+    #[arg(long, value_name = "FILE.md")]
+    pub model_card: Option<std::path::PathBuf>,
 
     #[command(flatten)]
     pub data: DataArgs,

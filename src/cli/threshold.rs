@@ -45,6 +45,11 @@ pub struct ThresholdArgs {
     #[command(flatten)]
     pub model: ModelArgs,
 
+    /// Also write a model card (Mitchell et al. 2019) with the threshold and its promise to
+    /// FILE.md, atomically; what the data cannot tell is left as a visible TODO.
+    #[arg(long, value_name = "FILE.md")]
+    pub model_card: Option<std::path::PathBuf>,
+
     #[command(flatten)]
     pub data: DataArgs,
 }

@@ -16,19 +16,31 @@ pub fn run(args: &BaselineArgs, seed: u64) -> Result<Output> {
         n_repeats: args.n_repeats,
         rope: args.rope,
         sizes: Sizes::default(),
-        timing: !args.no_timing,
+        timing: args.timing,
         seed,
     }
     .check()?;
     let data = args.data.load(baseline::DEFAULT_DATASET, seed)?;
-    output(&data, &params)
+    output_with_card(&data, &params, args.model_card.as_deref())
 }
 
 /// The experiment on `data`, as a document.
 pub fn output(data: &Dataset, params: &Checked<Params>) -> Result<Output> {
+    output_with_card(data, params, None)
+}
+
+/// [`output`], also writing the model card of the recommended rung to `card`.
+fn output_with_card(
+    data: &Dataset,
+    params: &Checked<Params>,
+    card: Option<&std::path::Path>,
+) -> Result<Output> {
     let report = baseline::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
         crate::warn!("mlproof: warning: {w}");
+    }
+    if let Some(path) = card {
+        write_card(path, data, params, &report.results, &report.warnings)?;
     }
     let doc = doc(data, &report.results);
     Ok(Output::new(report, doc))
@@ -95,7 +107,7 @@ fn doc(data: &Dataset, r: &Results) -> Doc {
         models.join("; "),
         if r.timing.is_some() {
             " Times are measured on this run (mean per fold; they vary between runs, \
-             --no-timing leaves them out)."
+             unlike every other number)."
         } else {
             ""
         }
@@ -108,4 +120,52 @@ fn doc(data: &Dataset, r: &Results) -> Doc {
     crate::render::findings(&mut doc, &r.findings);
     doc.paragraph(r.reading.clone());
     doc
+}
+
+/// The card of the ladder's recommended rung, with every rung's score beside it.
+fn write_card(
+    path: &std::path::Path,
+    data: &Dataset,
+    params: &Params,
+    r: &Results,
+    warnings: &[String],
+) -> Result<()> {
+    use mlproof_experiments::model_card::{self, CardInput, CardMetric};
+    let metric = mlproof_experiments::cv::label(r.metric);
+    let chosen = r
+        .rungs
+        .iter()
+        .find(|g| g.rung == r.recommendation.rung)
+        .map_or_else(
+            || r.recommendation.rung.name().to_string(),
+            |g| g.model.clone(),
+        );
+    let metrics = r
+        .rungs
+        .iter()
+        .map(|g| CardMetric {
+            name: format!("{metric}, {}", g.rung.name()),
+            estimate: g.score.mean,
+            interval: Some(g.score.interval),
+            baseline: Some(g.score_baseline),
+        })
+        .collect();
+    let summary = data.summary();
+    let input = CardInput {
+        command: super::card::command_line(),
+        model: format!(
+            "{chosen} (the ladder's recommendation: {})",
+            r.recommendation.basis
+        ),
+        data: &summary,
+        class_counts: model_card::class_counts(data),
+        validation: r.design.clone(),
+        n_folds: r.rungs.first().map_or(0, |g| g.fold_scores.len()),
+        metrics,
+        threshold: super::card::fixed_threshold(r.metric),
+        findings: &r.findings,
+        warnings,
+        seed: params.seed,
+    };
+    super::card::write(path, &input)
 }

@@ -75,7 +75,7 @@ fn card(
         .collect();
     let summary = data.summary();
     let input = CardInput {
-        command: command_line(),
+        command: super::card::command_line(),
         model: cv::model_name(&params.model),
         data: &summary,
         class_counts: model_card::class_counts(data),
@@ -92,21 +92,6 @@ fn card(
         seed: params.seed,
     };
     model_card::markdown(&input)
-}
-
-/// The command line as typed (the program's own arguments), for the card's reproduce line.
-fn command_line() -> String {
-    let words: Vec<String> = std::env::args()
-        .skip(1)
-        .map(|a| {
-            if a.chars().any(|c| c.is_whitespace() || "'\"$`".contains(c)) {
-                format!("'{}'", a.replace('\'', "'\\''"))
-            } else {
-                a
-            }
-        })
-        .collect();
-    format!("mlproof {}", words.join(" "))
 }
 
 fn short(m: Metric) -> &'static str {

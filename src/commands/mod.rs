@@ -4,6 +4,7 @@
 mod baseline;
 mod bias_variance;
 mod calibration;
+mod card;
 mod claims;
 mod curves;
 mod cv;
@@ -29,6 +30,11 @@ mod tree_prune;
 mod tree_split;
 
 use mlproof_core::Result;
+
+/// The model's name as `cv` titles it.
+fn cv_model_name(m: &mlproof_experiments::common::ModelSpec) -> String {
+    mlproof_experiments::cv::model_name(m)
+}
 
 use crate::cli::{Cli, Command};
 use crate::render::Output;

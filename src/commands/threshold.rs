@@ -43,14 +43,103 @@ pub fn run(args: &ThresholdArgs, seed: u64) -> Result<Output> {
     }
     .check()?;
     let data = args.data.load(threshold::DEFAULT_DATASET, seed)?;
-    output(&data, &params)
+    output_with_card(&data, &params, args.model_card.as_deref())
+}
+
+/// The card of the promise: the held-out rates each threshold rule achieved, the promise
+/// and how often folds broke it.
+fn write_card(
+    path: &std::path::Path,
+    data: &Dataset,
+    params: &Params,
+    r: &threshold::Results,
+    warnings: &[String],
+) -> Result<()> {
+    use mlproof_experiments::model_card::{self, CardInput, CardMetric, CardThreshold};
+    let p = &r.promised;
+    let rate = label(p.metric);
+    let metric = |name: &str, a: &threshold::Achieved, baseline: Option<f64>| CardMetric {
+        name: format!("held-out {rate}, {name}"),
+        estimate: a.achieved.mean,
+        interval: (a.achieved.n > 1).then_some([a.achieved.ci95_low, a.achieved.ci95_high]),
+        baseline,
+    };
+    let baseline = r.baselines.get(p.metric).copied();
+    let mut metrics = vec![metric(
+        "threshold chosen on validation rows",
+        &r.achieved_validation_point,
+        baseline,
+    )];
+    if let Some(u) = &r.achieved_umbrella {
+        metrics.push(metric("umbrella threshold", u, baseline));
+    }
+    let folds = r.folds.len();
+    let promise = match &r.achieved_umbrella {
+        Some(u) => format!(
+            "{rate} {} {} with probability {} (Neyman–Pearson umbrella rule, Tong, Feng & Li \
+             2018); {} of {folds} held-out folds broke it, against {} of {folds} for the \
+             threshold chosen on validation rows.",
+            if p.metric == "fpr" { "≤" } else { "≥" },
+            p.bound,
+            p.confidence,
+            u.folds_breaking_promise,
+            r.achieved_validation_point.folds_breaking_promise
+        ),
+        None => format!(
+            "{rate} ≥ {} on validation rows only: no rule guarantees a precision promise; {} of \
+             {folds} held-out folds broke it.",
+            p.bound, r.achieved_validation_point.folds_breaking_promise
+        ),
+    };
+    let thresholds: Vec<f64> = r
+        .folds
+        .iter()
+        .filter_map(|f| f.umbrella.as_ref().unwrap_or(&f.validation_point).threshold)
+        .collect();
+    let value = thresholds.iter().sum::<f64>() / thresholds.len().max(1) as f64;
+    let summary = data.summary();
+    let input = CardInput {
+        command: super::card::command_line(),
+        model: super::cv_model_name(&params.model),
+        data: &summary,
+        class_counts: model_card::class_counts(data),
+        validation: format!(
+            "{} × {}-fold repeated stratified, {:.0}% of each training fold held back to choose the threshold",
+            params.n_repeats,
+            params.n_splits,
+            100.0 * params.validation_size
+        ),
+        n_folds: folds,
+        metrics,
+        threshold: Some(CardThreshold {
+            value,
+            rule: "the mean over folds of each fold's threshold, chosen on its validation rows".into(),
+            promise: Some(promise),
+        }),
+        findings: &r.findings,
+        warnings,
+        seed: params.seed,
+    };
+    super::card::write(path, &input)
 }
 
 /// The experiment on `data`, as a document.
 pub fn output(data: &Dataset, params: &Checked<Params>) -> Result<Output> {
+    output_with_card(data, params, None)
+}
+
+/// [`output`], also writing the model card of the promise to `card`.
+fn output_with_card(
+    data: &Dataset,
+    params: &Checked<Params>,
+    card: Option<&std::path::Path>,
+) -> Result<Output> {
     let report = threshold::run(data, params, &crate::progress::BAR)?;
     for w in &report.warnings {
         crate::warn!("mlproof: warning: {w}");
+    }
+    if let Some(path) = card {
+        write_card(path, data, params, &report.results, &report.warnings)?;
     }
     let doc = doc(data, params, &report.results);
     Ok(Output::new(report, doc))

@@ -7,8 +7,8 @@ use mlproof_core::report::Report;
 use mlproof_core::Result;
 use mlproof_experiments::common::{ModelKind, ModelSpec};
 use mlproof_experiments::{
-    bias_variance, claims, curves, cv, features, imbalance, leakage, metrics, regularize, split,
-    tree, Check,
+    baseline, bias_variance, claims, curves, cv, drift, features, imbalance, leakage, metrics,
+    regularize, split, threshold, tree, Check,
 };
 use mlproof_trees::Criterion;
 use mlproof_validation::Splitter;
@@ -204,6 +204,37 @@ const STOPS: &[Stop] = &[
         question: "How do you select features?",
         command: "mlproof features selection",
         run: |seed| features_stop(features::Demo::Selection, seed),
+    },
+    Stop {
+        question: "Why start with a simple baseline?",
+        command: "mlproof baseline",
+        run: |seed| {
+            let params = baseline::Params { seed, ..Default::default() };
+            let data = registry::load(baseline::DEFAULT_DATASET, seed)?;
+            super::baseline::output(&data, &params.check()?)
+        },
+    },
+    Stop {
+        question: "What can phase one promise the client?",
+        command: "mlproof threshold --max-fpr 0.05",
+        run: |seed| {
+            let params = threshold::Params {
+                promise: threshold::Promise::MaxFpr(0.05),
+                seed,
+                ..Default::default()
+            };
+            let data = registry::load(threshold::DEFAULT_DATASET, seed)?;
+            super::threshold::output(&data, &params.check()?)
+        },
+    },
+    Stop {
+        question: "What is model drift and how do you detect it?",
+        command: "mlproof drift",
+        run: |seed| {
+            let params = drift::Params { seed, ..Default::default() };
+            let data = registry::load(drift::DEFAULT_DATASET, seed)?;
+            super::drift::output(&data, &params.check()?)
+        },
     },
     Stop {
         question: "Which textbook claims hold on this data — and which do not?",

@@ -62,7 +62,7 @@ impl Default for Params {
             n_repeats: 2,
             rope: evidence::SCORE_HALF_WIDTH,
             sizes: Sizes::default(),
-            timing: true,
+            timing: false,
             seed: seed::DEFAULT_SEED,
         }
     }

@@ -121,7 +121,11 @@ fn timing_is_kept_apart_and_off_gives_the_same_bytes() {
     let b = serde_json::to_string(&run(&data, &quiet(), &Silent).unwrap()).unwrap();
     assert_eq!(a, b);
     assert!(a.contains("\"timing\":null"));
-    let timed = run(&data, &Params::default().check().unwrap(), &Silent).unwrap();
+    let with_timing = Params {
+        timing: true,
+        ..Params::default()
+    };
+    let timed = run(&data, &with_timing.check().unwrap(), &Silent).unwrap();
     let t = timed.results.timing.unwrap();
     assert_eq!(t.len(), 5);
     assert!(t.iter().all(|r| r.fit_ms >= 0.0 && r.predict_ms >= 0.0));
