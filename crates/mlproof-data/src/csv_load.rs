@@ -59,11 +59,36 @@ pub(crate) fn is_missing(cell: &str) -> bool {
     MISSING.contains(&cell)
 }
 
+/// The largest CSV file mlproof reads (1 GiB: about 10⁷ rows of 20 numbers), checked while
+/// reading, so a device that never ends (`/dev/zero`) is refused, not read until memory runs out.
+pub const MAX_CSV_BYTES: u64 = 1 << 30;
+
+/// At most `limit + 1` bytes of `path`: one more than the limit tells that it was passed.
+fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Reads `path` (never writes it) and builds a dataset named after the file.
 pub fn load_csv(path: &Path, opts: &CsvOptions) -> Result<Dataset, DataError> {
     let shown = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| DataError::new(format!("cannot read {shown}: {e}")))?;
+    let bytes = read_limited(path, MAX_CSV_BYTES)
+        .map_err(|e| DataError::new(format!("cannot read {shown}: {e}")))?;
+    if bytes.len() as u64 > MAX_CSV_BYTES {
+        return Err(DataError::new(format!(
+            "{shown} is larger than the {} GiB mlproof reads; sample its rows first",
+            MAX_CSV_BYTES >> 30
+        )));
+    }
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        return Err(DataError::new(format!(
+            "{shown} is gzip-compressed; decompress it first (gunzip -k {shown})"
+        )));
+    }
     let text = String::from_utf8(bytes)
         .map_err(|_| DataError::new(format!("{shown} is not UTF-8 text; save it as UTF-8 CSV")))?;
     let name = path
@@ -96,10 +121,21 @@ pub fn parse_csv(
             .iter()
             .position(|h| h == wanted)
             .ok_or_else(|| {
-                DataError::new(format!(
-                    "no column '{wanted}' in {shown}; its columns are: {}",
-                    table.header.join(", ")
-                ))
+                let header = table.header.join(", ");
+                match [';', '\t']
+                    .into_iter()
+                    .find(|&c| table.header.len() == 1 && header.contains(c))
+                {
+                    Some(c) => DataError::new(format!(
+                        "{shown} looks {}-separated; mlproof reads comma-separated CSV: convert it \
+                         (for example with `tr '{}' ','` if no field contains a comma)",
+                        if c == ';' { "semicolon" } else { "tab" },
+                        if c == ';' { ";" } else { "\\t" }
+                    )),
+                    None => DataError::new(format!(
+                        "no column '{wanted}' in {shown}; its columns are: {header}"
+                    )),
+                }
             })
     };
     let target_col = column(&opts.target)?;
