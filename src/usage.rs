@@ -83,34 +83,29 @@ pub fn compact(e: &clap::Error, args: &[String]) -> (String, String) {
     if !listed.is_empty() {
         message = format!("{} {}", message.trim_end_matches(':'), listed.join(", "));
     }
-    let suggested = match e.get(ContextKind::SuggestedArg) {
+    let did_you_mean = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => Some(format!("did you mean '{s}'?")),
         Some(ContextValue::Strings(v)) if !v.is_empty() => {
             Some(format!("did you mean '{}'?", v.join("' or '")))
         }
         _ => None,
-    }
-    .or_else(|| match e.get(ContextKind::SuggestedSubcommand) {
-        Some(ContextValue::String(s)) => Some(format!("did you mean '{s}'?")),
-        Some(ContextValue::Strings(v)) if !v.is_empty() => {
-            Some(format!("did you mean '{}'?", v.join("' or '")))
-        }
-        _ => None,
-    })
-    .or_else(|| match e.get(ContextKind::ValidValue) {
-        Some(ContextValue::Strings(v)) if !v.is_empty() => {
-            Some(format!("possible values: {}", v.join(", ")))
-        }
-        _ => None,
-    })
-    .or_else(|| match e.get(ContextKind::InvalidValue) {
-        Some(ContextValue::String(v))
-            if v.starts_with('-') && message.contains("invalid digit") =>
-        {
-            Some("this option takes a whole number ≥ 0".into())
-        }
-        _ => None,
-    });
+    };
+    let suggested = did_you_mean(ContextKind::SuggestedArg)
+        .or_else(|| did_you_mean(ContextKind::SuggestedSubcommand))
+        .or_else(|| match e.get(ContextKind::ValidValue) {
+            Some(ContextValue::Strings(v)) if !v.is_empty() => {
+                Some(format!("possible values: {}", v.join(", ")))
+            }
+            _ => None,
+        })
+        .or_else(|| match e.get(ContextKind::InvalidValue) {
+            Some(ContextValue::String(v))
+                if v.starts_with('-') && message.contains("invalid digit") =>
+            {
+                Some("this option takes a whole number ≥ 0".into())
+            }
+            _ => None,
+        });
     let hint = match suggested {
         Some(s) if s.ends_with('?') => format!("{s} {help}"),
         Some(s) => format!("{s}; {help}"),

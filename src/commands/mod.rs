@@ -31,11 +31,6 @@ mod tree_split;
 
 use mlproof_core::Result;
 
-/// The model's name as `cv` titles it.
-fn cv_model_name(m: &mlproof_experiments::common::ModelSpec) -> String {
-    mlproof_experiments::cv::model_name(m)
-}
-
 use crate::cli::{Cli, Command};
 use crate::render::Output;
 

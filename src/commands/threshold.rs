@@ -100,7 +100,7 @@ fn write_card(
     let summary = data.summary();
     let input = CardInput {
         command: super::card::command_line(),
-        model: super::cv_model_name(&params.model),
+        model: mlproof_experiments::cv::model_name(&params.model),
         data: &summary,
         class_counts: model_card::class_counts(data),
         validation: format!(

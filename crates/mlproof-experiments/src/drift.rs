@@ -191,24 +191,6 @@ pub fn run(
     Ok(Report::new("drift", params.clone(), Some(data.summary()), results).with_warnings(warnings))
 }
 
-/// A finding id part from a feature name: lower case, runs of other characters as `-`.
-fn slug(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    s.split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
 /// Per feature: the PSI against its no-drift bound (the ROPE is [0, bound]: what no drift
 /// gives 95% of the time), and the KS or chi-square p-value against α / d.
 fn judge(feats: &[FeatureDrift], n_ref: usize, n_cur: usize, d: usize) -> Findings {
@@ -216,7 +198,7 @@ fn judge(feats: &[FeatureDrift], n_ref: usize, n_cur: usize, d: usize) -> Findin
     let alpha_d = ALPHA / d as f64;
     for f in feats {
         out.push(Finding::new(
-            &format!("psi-drift-{}", slug(&f.feature)),
+            &format!("psi-drift-{}", crate::common::feature_slug(&f.feature)),
             format!("{}'s PSI is above what no drift gives", f.feature),
             Effect::exact(
                 f.psi,
@@ -239,7 +221,7 @@ fn judge(feats: &[FeatureDrift], n_ref: usize, n_cur: usize, d: usize) -> Findin
         };
         let id = if f.ks_pvalue.is_some() { "ks" } else { "chi2" };
         out.push(Finding::new(
-            &format!("{id}-drift-{}", slug(&f.feature)),
+            &format!("{id}-drift-{}", crate::common::feature_slug(&f.feature)),
             format!(
                 "{}'s two-sample {test} p-value is below the Bonferroni level",
                 f.feature

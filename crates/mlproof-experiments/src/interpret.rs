@@ -334,21 +334,6 @@ pub(crate) fn fit(
     Ok((fitted, summary))
 }
 
-/// A feature name as part of a finding id.
-pub(crate) fn slug(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    s.trim_matches('-').to_string()
-}
-
 pub fn run(
     data: &Dataset,
     params: &Checked<Params>,

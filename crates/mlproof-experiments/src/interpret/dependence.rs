@@ -162,7 +162,7 @@ fn judge(d: &Dependence, ice: &[Vec<f64>], ice_ranges: &[f64], seed: u64) -> Fin
     let what = "resamples of the rows";
     let mut out = Findings::default();
     out.push(Finding::new(
-        &format!("pd-moves-{}", super::slug(&d.feature)),
+        &format!("pd-moves-{}", crate::common::feature_slug(&d.feature)),
         format!(
             "the average predicted probability changes across {}'s grid (partial dependence range)",
             d.feature

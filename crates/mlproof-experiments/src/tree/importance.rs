@@ -211,21 +211,6 @@ fn rope(metric: Metric, baseline: f64) -> Rope {
     }
 }
 
-/// A feature name as part of a finding id.
-fn slug(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    s.trim_matches('-').to_string()
-}
-
 /// The findings: the tree's test score against its no-skill baseline (bootstrap of the test
 /// rows), each used feature's permutation importance above zero (Student t over the
 /// shuffles; the test rows stay fixed), and the share of impurity importance on features
@@ -262,7 +247,10 @@ fn judge(rows: &[Row], y: &[usize], proba: &[f64], metric: Metric, seed: u64) ->
     let mut hollow = 0.0;
     for r in rows.iter().filter(|r| r.impurity > 0.0) {
         let f = out.push(Finding::new(
-            &format!("permutation-importance-positive-{}", slug(&r.feature)),
+            &format!(
+                "permutation-importance-positive-{}",
+                crate::common::feature_slug(&r.feature)
+            ),
             format!(
                 "shuffling {} lowers the test {name} (permutation importance above zero)",
                 r.feature
