@@ -205,7 +205,7 @@ pub enum Command {
     #[command(
         after_help = "The reference is the first --reference share of rows in time order; \
         the rest is compared with it, then cut into --windows windows.\n\n\
-        Examples:\n  mlproof drift                                  synth-stream, shift at the midpoint\n  \
+        Examples:\n  mlproof drift                                  synth-stream: covariate, then concept drift\n  \
         mlproof drift --dataset sp500 --bins sturges\n  \
         mlproof drift --reference 0.2 --windows 8\n  \
         mlproof drift --data log.csv --target label --time-column date --format json"

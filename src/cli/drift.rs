@@ -23,7 +23,7 @@ pub struct DriftArgs {
     pub bins: DriftBins,
 
     /// Windows the rows after the reference are cut into.
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 4)]
     pub windows: usize,
 
     /// Time-ordered data: --dataset sp500 | synth-stream, or --data FILE.csv --target COLUMN

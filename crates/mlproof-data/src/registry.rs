@@ -109,7 +109,7 @@ pub fn generators() -> Vec<GeneratorInfo> {
             rows: generate::StreamSpec::default().n_samples,
             features: generate::StreamSpec::default().n_features,
             task: Task::Classification,
-            description: "time-ordered AR(1) features; concept and covariate drift at the midpoint",
+            description: "time-ordered AR(1) features; covariate drift at ½ of the rows, concept drift at ¾",
         },
     ]
 }
@@ -229,14 +229,7 @@ pub fn generate(name: &str, n: usize, seed: u64) -> Result<Dataset, DataError> {
             )
             .dataset
         }
-        "synth-stream" => generate::stream(
-            &generate::StreamSpec {
-                n_samples: n,
-                drift_at: n / 2,
-                ..Default::default()
-            },
-            seed,
-        ),
+        "synth-stream" => generate::stream(&generate::StreamSpec::with_rows(n), seed),
         _ => {
             return Err(DataError::new(format!(
                 "'{name}' is not a generator; --rows sizes generators only (see `mlproof datasets`)"

@@ -51,7 +51,7 @@ impl Default for Params {
         Params {
             reference: 0.5,
             bins: Binning::Quantile,
-            windows: 5,
+            windows: 4,
             seed: seed::DEFAULT_SEED,
         }
     }

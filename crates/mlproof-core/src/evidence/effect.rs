@@ -166,8 +166,15 @@ impl Effect {
             interval: [lo, hi],
             level: LEVEL,
             method: format!("Newcombe's score interval for {k1}/{n1} − {k2}/{n2} {what}"),
-            sample: "resamples",
+            sample: "rows",
         }
+    }
+
+    /// The same effect with what was sampled named (the undecided sentence says "these
+    /// {sample} cannot tell").
+    pub fn over(mut self, sample: &'static str) -> Effect {
+        self.sample = sample;
+        self
     }
 
     /// The same effect with its method described in the caller's words.

@@ -3,30 +3,45 @@ use ndarray::{Array1, Array2};
 use crate::dataset::{Dataset, Origin, Target};
 use crate::seed::{self, standard_normal};
 
-/// A time-ordered binary stream with autocorrelated features and a drift point.
+/// A time-ordered binary stream with autocorrelated features and two kinds of drift, one
+/// after the other, so that a monitor can be seen telling them apart.
 ///
-/// Features follow AR(1): xₜ = φ·xₜ₋₁ + √(1 − φ²)·εₜ (unit stationary variance).
-/// The label is 1 when w·xₜ + N(0, ½²) > 0. At `drift_at` the weights change (concept
-/// drift: w turns from (1, −1, ½, 0, …) to (−½, 1, 0, 1, …)) and feature 1's mean shifts by
-/// `covariate_shift` (covariate drift).
+/// Features follow AR(1): zₜ = φ·zₜ₋₁ + √(1 − φ²)·εₜ (unit stationary variance), and
+/// xₜ = zₜ except in the covariate phase. The label is 1 when w·xₜ + N(0, ½²) > 0.
+/// - Rows `0..covariate_at`: w = (1, −1, ½, 0, …), the reference period.
+/// - Rows `covariate_at..concept_at` (**covariate drift**): x₁ = `spread`·z₁, so x₁'s
+///   distribution widens while P(y | x) keeps its rule. A model fitted before still applies;
+///   with more rows far from its boundary its accuracy does not fall.
+/// - Rows `concept_at..` (**concept drift**): x₁ is back to z₁ (every input has its
+///   reference distribution) and w turns to (−½, 1, 0, 1, …), so a model fitted before is
+///   wrong while no input moved.
 #[derive(Debug, Clone)]
 pub struct StreamSpec {
     pub n_samples: usize,
     pub n_features: usize,
     pub phi: f64,
-    pub drift_at: usize,
-    pub covariate_shift: f64,
+    pub covariate_at: usize,
+    pub concept_at: usize,
+    pub spread: f64,
+}
+
+impl StreamSpec {
+    /// The default design at `n` rows: covariate drift at n/2, concept drift at 3n/4.
+    pub fn with_rows(n: usize) -> Self {
+        StreamSpec {
+            n_samples: n,
+            n_features: 5,
+            phi: 0.8,
+            covariate_at: n / 2,
+            concept_at: 3 * n / 4,
+            spread: 4.0,
+        }
+    }
 }
 
 impl Default for StreamSpec {
     fn default() -> Self {
-        StreamSpec {
-            n_samples: 2000,
-            n_features: 5,
-            phi: 0.8,
-            drift_at: 1000,
-            covariate_shift: 1.0,
-        }
+        StreamSpec::with_rows(2000)
     }
 }
 
@@ -40,16 +55,17 @@ pub fn stream(spec: &StreamSpec, seed: u64) -> Dataset {
     let mut x = Array2::zeros((n, d));
     let mut y = Vec::with_capacity(n);
     for t in 0..n {
+        let covariate_phase = (spec.covariate_at..spec.concept_at).contains(&t);
         for (j, s) in state.iter_mut().enumerate() {
             *s = spec.phi * *s + innovation * standard_normal(&mut rng);
-            let shift = if j == 0 && t >= spec.drift_at {
-                spec.covariate_shift
+            let scale = if j == 0 && covariate_phase {
+                spec.spread
             } else {
-                0.0
+                1.0
             };
-            x[[t, j]] = *s + shift;
+            x[[t, j]] = scale * *s;
         }
-        let w: &dyn Fn(usize) -> f64 = if t < spec.drift_at { &before } else { &after };
+        let w: &dyn Fn(usize) -> f64 = if t < spec.concept_at { &before } else { &after };
         let score: f64 =
             (0..d).map(|j| w(j) * x[[t, j]]).sum::<f64>() + 0.5 * standard_normal(&mut rng);
         y.push(usize::from(score > 0.0));
@@ -58,8 +74,9 @@ pub fn stream(spec: &StreamSpec, seed: u64) -> Dataset {
         name: "synth-stream".into(),
         origin: Origin::Generated {
             truth: format!(
-                "AR(1) features (φ = {}), concept and covariate drift at t = {}",
-                spec.phi, spec.drift_at
+                "AR(1) features (φ = {}); covariate drift at t = {} (x1's spread ×{}), \
+                 concept drift at t = {} (new weights, inputs as before)",
+                spec.phi, spec.covariate_at, spec.spread, spec.concept_at
             ),
         },
         features: x,

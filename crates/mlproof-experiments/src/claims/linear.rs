@@ -80,7 +80,8 @@ pub fn elastic_net_groups(ctx: &Context) -> Result<Outcome> {
     Ok(judged(
         "elastic-net-groups",
         "the elastic net at its min-CV α keeps both twins in more bootstrap resamples than the lasso",
-        Effect::two_proportions(en_both, n, l1_both, m, "pair-resamples keeping both twins"),
+        Effect::two_proportions(en_both, n, l1_both, m, "pair-resamples keeping both twins")
+            .over("resamples"),
         ctx.rope,
         Direction::Greater,
     ))

@@ -25,38 +25,90 @@ fn message(e: Error) -> String {
 }
 
 #[test]
-fn the_injected_shift_is_flagged_at_the_midpoint_and_not_before() {
+fn the_covariate_shift_is_flagged_at_its_place_and_not_before() {
     for (reference, windows) in [(0.1, 9), (0.2, 8), (0.25, 6), (0.3, 7)] {
         let r = run(&stream(), &params(reference, windows), &Silent)
             .unwrap()
             .results;
         let first = r.windows.iter().find(|w| w.flagged).unwrap();
-        assert_eq!(first.start_row, 1000, "reference {reference}");
+        assert_eq!(first.start_row, COVARIATE_AT, "reference {reference}");
         assert!(first
             .features_psi_above_autocorrelated_bound
             .contains(&"x1".to_string()));
         assert!(
-            r.windows.iter().any(|w| w.start_row < 1000),
+            r.windows.iter().any(|w| w.start_row < COVARIATE_AT),
             "no window before"
         );
     }
 }
 
+/// synth-stream's design (`mlproof_data::generate::StreamSpec`): x1's spread widens at row
+/// 1000, the labelling rule changes at row 1500 with every input back as it was.
+const COVARIATE_AT: usize = 1000;
+const CONCEPT_AT: usize = 1500;
+
 #[test]
-fn the_reference_model_falls_after_the_midpoint_and_not_before() {
-    let r = run(&stream(), &params(0.2, 8), &Silent).unwrap().results;
-    for (w, f) in r.windows.iter().zip(
-        r.findings
+fn the_reference_model_falls_at_the_concept_change_and_not_before() {
+    // Windows of 250 rows from row 500, so that no window straddles a change.
+    let r = run(&stream(), &params(0.25, 6), &Silent).unwrap().results;
+    let falls: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.id.starts_with("accuracy-falls"))
+        .collect();
+    assert_eq!(falls.len(), r.windows.len());
+    for (w, f) in r.windows.iter().zip(falls) {
+        let fell = f.verdict == Verdict::Holds;
+        assert_eq!(
+            fell,
+            w.start_row >= CONCEPT_AT,
+            "window {}: {}",
+            w.index,
+            f.id
+        );
+        assert_eq!(fell, w.case.contains("performance falls"), "{}", w.case);
+    }
+}
+
+/// The two cases a monitor must tell apart, each at its place: inputs drift while
+/// performance holds (covariate drift), inputs hold while performance falls (concept drift).
+#[test]
+fn inputs_drifting_and_performance_falling_are_told_apart_at_their_places() {
+    let cases = |seed: u64| -> Vec<(usize, String)> {
+        let data = registry::load("synth-stream", seed).unwrap();
+        let r = run(&data, &Params::default().check().unwrap(), &Silent).unwrap();
+        r.results
+            .windows
             .iter()
-            .filter(|f| f.id.starts_with("accuracy-falls")),
-    ) {
-        let falls = f.verdict == Verdict::Holds;
-        assert_eq!(falls, w.start_row >= 1000, "window {}: {}", w.index, f.id);
-        assert!(w.case.contains(if falls {
-            "performance falls"
-        } else {
-            "cannot tell"
-        }));
+            .map(|w| (w.start_row, w.case.clone()))
+            .collect()
+    };
+    let at_default: Vec<String> = cases(42).into_iter().map(|(_, c)| c).collect();
+    assert_eq!(
+        at_default,
+        [
+            "inputs drift, performance holds",
+            "inputs drift, performance holds",
+            "inputs hold, performance falls",
+            "inputs hold, performance falls",
+        ]
+    );
+    for seed in 1..=12 {
+        for (start, case) in cases(seed) {
+            if start < CONCEPT_AT {
+                assert!(start >= COVARIATE_AT);
+                assert!(
+                    case.starts_with("inputs drift"),
+                    "seed {seed}, row {start}: {case}"
+                );
+                assert!(!case.contains("falls"), "seed {seed}, row {start}: {case}");
+            } else {
+                assert_eq!(
+                    case, "inputs hold, performance falls",
+                    "seed {seed}, row {start}"
+                );
+            }
+        }
     }
 }
 
