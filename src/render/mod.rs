@@ -195,13 +195,26 @@ pub fn findings(doc: &mut Doc, findings: &[mlproof_core::evidence::Finding]) {
 }
 
 /// An error as the user reads it: a parameter by the flag that sets it.
+/// The error as one line: a library parameter is named by its flag, and control characters
+/// quoted from the input (a newline inside a quoted cell) are escaped, so that the message
+/// stays on its line.
 pub fn error_message(e: &mlproof_core::Error) -> String {
-    match e {
+    let text = match e {
         mlproof_core::Error::Parameter { name, message } => {
             format!("--{} {message}", name.replace('_', "-"))
         }
         other => other.to_string(),
-    }
+    };
+    text.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
 }
 
 pub fn render(output: &Output, format: Format) -> String {

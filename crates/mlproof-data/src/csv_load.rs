@@ -272,6 +272,13 @@ fn read_table(shown: &str, text: &str) -> Result<Table, DataError> {
             "{shown} is empty; expected a header row followed by data rows"
         )));
     }
+    if let Some(at) = text.find('\0') {
+        let line = text[..at].matches('\n').count() + 1;
+        return Err(DataError::new(format!(
+            "{shown} line {line} holds a NUL byte, which no text CSV has; \
+             export the data again as plain text"
+        )));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
@@ -301,6 +308,12 @@ fn read_table(shown: &str, text: &str) -> Result<Table, DataError> {
     for record in reader.records() {
         let record = record.map_err(|e| DataError::new(format!("{shown}: {e}")))?;
         let line = record.position().map_or(0, |p| p.line());
+        if record.len() < header.len() && record.iter().any(|f| f.contains('\n')) {
+            return Err(DataError::new(format!(
+                "{shown} line {line} opens a quote that is not closed on that row; close it \
+                 (a field that starts with \" ends with \", and a quote inside is written \"\")"
+            )));
+        }
         if record.len() != header.len() {
             return Err(DataError::new(format!(
                 "{shown} line {line} has {} fields but the header has {}; fix that row \

@@ -171,7 +171,29 @@ impl Dataset {
                         ),
                     ));
                 }
-                Ok(y.mapv(|c| usize::from(c == *positive)))
+                let binary = y.mapv(|c| usize::from(c == *positive));
+                let positives = binary.sum();
+                let (rows, class) = if positives < binary.len() - positives {
+                    (positives, format!("'{}'", classes[*positive]))
+                } else if classes.len() > 2 {
+                    (
+                        binary.len() - positives,
+                        format!("every class but '{}'", classes[*positive]),
+                    )
+                } else {
+                    (
+                        binary.len() - positives,
+                        format!("'{}'", classes[1 - *positive]),
+                    )
+                };
+                if rows < 2 {
+                    return Err(DataError::new(format!(
+                        "class {class} of target '{}' in {} has {rows} row; a classifier needs \
+                         at least 2 rows of each class (one to train on, one to test)",
+                        self.target_name, self.name
+                    )));
+                }
+                Ok(binary)
             }
             Target::Continuous { .. } => Err(DataError::param(
                 "target",
