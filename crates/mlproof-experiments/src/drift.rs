@@ -111,6 +111,17 @@ pub fn run(
     params: &Checked<Params>,
     progress: &dyn Observer,
 ) -> Result<DriftReport> {
+    if data.n_rows() == 0 {
+        return Err(Error::input(
+            "no rows to compare: drift needs a reference and a current window",
+        ));
+    }
+    if let Some(((i, j), v)) = data.features.indexed_iter().find(|(_, v)| !v.is_finite()) {
+        return Err(Error::input(format!(
+            "feature '{}' of row {i} is {v}; drift statistics need finite values",
+            data.feature_names[j]
+        )));
+    }
     time::check_time_order(data)?;
     features::check_not_constant(data)?;
     let n = data.n_rows();

@@ -77,6 +77,7 @@ impl Adasyn {
     }
 
     pub fn synthesize(&self, x: &Array2<f64>, y: &Array1<usize>, seed: u64) -> Result<Synthetic> {
+        mlproof_core::model::check_training(x, y)?;
         if new_positives(y, self.strategy)?.2 == 0 {
             // Already at the ratio: nothing to add (imbalanced-learn skips the class).
             return Ok(Synthetic::empty(x.ncols()));

@@ -166,6 +166,7 @@ impl BinaryClassifier for IsolationForest {
 
     /// Fits on the majority (label 0) rows only.
     fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, seed: u64) -> Result<Box<dyn FittedBinary>> {
+        mlproof_core::model::check_training(x, y)?;
         let normal: Vec<usize> = (0..y.len()).filter(|&i| y[i] == 0).collect();
         Ok(Box::new(
             self.fit_normal(&x.select(Axis(0), &normal), seed)?,

@@ -243,6 +243,7 @@ impl Smote {
 
     /// The synthetic rows for training rows `x`, `y` (positive = 1).
     pub fn synthesize(&self, x: &Array2<f64>, y: &Array1<usize>, seed: u64) -> Result<Synthetic> {
+        mlproof_core::model::check_training(x, y)?;
         let (minority, _, n_new) = new_positives(y, self.strategy)?;
         check_k(self.method(), self.k, minority.len())?;
         let seeds = match self.kind {

@@ -109,6 +109,7 @@ impl SmoteNc {
     }
 
     pub fn synthesize(&self, x: &Array2<f64>, y: &Array1<usize>, seed: u64) -> Result<Synthetic> {
+        mlproof_core::model::check_training(x, y)?;
         if self.categorical.len() != x.ncols() {
             return Err(Error::internal(
                 "SMOTE-NC column kinds do not match the rows",

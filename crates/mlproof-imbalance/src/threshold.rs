@@ -127,6 +127,7 @@ impl BinaryClassifier for ThresholdMoving {
     }
 
     fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, seed: u64) -> Result<Box<dyn FittedBinary>> {
+        mlproof_core::model::check_training(x, y)?;
         let labels = y.to_vec();
         let splitter = Splitter::Stratified {
             n_splits: self.inner_folds,

@@ -60,6 +60,7 @@ impl Regressor for Penalized {
         y: &ndarray::Array1<f64>,
         _seed: u64,
     ) -> Result<Box<dyn FittedRegressor>> {
+        mlproof_core::model::check_regression(x, y)?;
         let design = Standardized::fit(x);
         let fit = fit(&design.z, &Response::Continuous(y.clone()), self.penalty)?;
         Ok(Box::new(FittedLinear { design, fit }))
@@ -84,6 +85,7 @@ impl BinaryClassifier for Penalized {
         y: &ndarray::Array1<usize>,
         _seed: u64,
     ) -> Result<Box<dyn FittedBinary>> {
+        mlproof_core::model::check_training(x, y)?;
         let design = Standardized::fit(x);
         let fit = fit(&design.z, &Response::Binary(y.to_vec()), self.penalty)?;
         Ok(Box::new(FittedLinear { design, fit }))

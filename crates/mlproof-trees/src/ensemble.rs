@@ -143,6 +143,7 @@ impl BinaryClassifier for Forest {
     }
 
     fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, seed: u64) -> Result<Box<dyn FittedBinary>> {
+        mlproof_core::model::check_training(x, y)?;
         Ok(Box::new(self.fit_forest(x, y, seed)?))
     }
 }
@@ -165,6 +166,7 @@ impl BinaryClassifier for Boosting {
     }
 
     fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, _seed: u64) -> Result<Box<dyn FittedBinary>> {
+        mlproof_core::model::check_training(x, y)?;
         let y = y.to_vec();
         let empty = Array2::zeros((0, x.ncols()));
         let (model, _) = fit_staged(x, &y, &empty, &[], &self.0.check()?)?;

@@ -309,6 +309,7 @@ impl BinaryClassifier for Id3Classifier {
 
     /// ID3 draws nothing at random: `seed` is accepted for the common interface.
     fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, _seed: u64) -> Result<Box<dyn FittedBinary>> {
+        mlproof_core::model::check_training(x, y)?;
         if x.ncols() != self.kinds.len() {
             return Err(Error::input(format!(
                 "ID3 was built for {} columns, got {}",

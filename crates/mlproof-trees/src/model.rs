@@ -43,6 +43,7 @@ impl BinaryClassifier for TreeClassifier {
     }
 
     fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, _seed: u64) -> Result<Box<dyn FittedBinary>> {
+        mlproof_core::model::check_training(x, y)?;
         let weights = match self.class_weight {
             ClassWeight::None => None,
             ClassWeight::Balanced => Some(self.class_weight.row_weights(y)),
@@ -92,6 +93,7 @@ impl Regressor for TreeRegressor {
         y: &Array1<f64>,
         _seed: u64,
     ) -> Result<Box<dyn FittedRegressor>> {
+        mlproof_core::model::check_regression(x, y)?;
         let y = y.to_vec();
         Ok(Box::new(RegressionTree(Tree::fit_regressor(
             x.view(),

@@ -48,6 +48,7 @@ impl BinaryClassifier for Logistic {
     }
 
     fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, _seed: u64) -> Result<Box<dyn FittedBinary>> {
+        crate::model::check_training(x, y)?;
         if !(y.iter().any(|&v| v == 0) && y.iter().any(|&v| v == 1)) {
             return Err(Error::input(
                 "logistic regression needs both classes in its training rows; \

@@ -1,7 +1,7 @@
 use ndarray::{Array1, Array2};
 
 use super::{BinaryClassifier, FittedBinary};
-use crate::{Error, Result};
+use crate::Result;
 
 /// The baseline that ignores the features: scikit-learn's `DummyClassifier(strategy="prior")`.
 /// It scores every row with the training prior P(y = 1), so at the default threshold ½ it
@@ -16,15 +16,8 @@ impl BinaryClassifier for MajorityClass {
         "majority"
     }
 
-    fn fit(
-        &self,
-        _x: &Array2<f64>,
-        y: &Array1<usize>,
-        _seed: u64,
-    ) -> Result<Box<dyn FittedBinary>> {
-        if y.is_empty() {
-            return Err(Error::input("cannot fit a model on zero rows"));
-        }
+    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, _seed: u64) -> Result<Box<dyn FittedBinary>> {
+        crate::model::check_training(x, y)?;
         let positives = y.iter().filter(|&&v| v == 1).count();
         Ok(Box::new(FittedPrior(positives as f64 / y.len() as f64)))
     }

@@ -1,12 +1,14 @@
 //! Models behind one interface, so demos, splitters and the cross-validation runner treat
 //! every learner alike (scikit-learn's estimator idea).
 
+mod check;
 mod logistic;
 mod majority;
 mod newton_logistic;
 pub mod pipeline;
 mod regressor;
 
+pub use check::{check_regression, check_training};
 pub use logistic::Logistic;
 
 /// Standardisation (fitted on the training rows) followed by logistic regression with L2

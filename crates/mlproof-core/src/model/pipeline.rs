@@ -139,6 +139,7 @@ impl BinaryClassifier for Pipeline {
     }
 
     fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, seed: u64) -> Result<Box<dyn FittedBinary>> {
+        crate::model::check_training(x, y)?;
         let (mut x, mut y) = (x.clone(), y.clone());
         let mut transforms = Vec::with_capacity(self.steps.len());
         for (k, step) in self.steps.iter().enumerate() {

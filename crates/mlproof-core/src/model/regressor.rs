@@ -84,6 +84,7 @@ impl Regressor for Polynomial {
         y: &Array1<f64>,
         _seed: u64,
     ) -> Result<Box<dyn FittedRegressor>> {
+        crate::model::check_regression(x, y)?;
         if x.ncols() != 1 {
             return Err(Error::usage(format!(
                 "a polynomial model takes one feature; this data has {} (use synth-sine)",
@@ -155,6 +156,7 @@ impl Regressor for KNearest {
         y: &Array1<f64>,
         _seed: u64,
     ) -> Result<Box<dyn FittedRegressor>> {
+        crate::model::check_regression(x, y)?;
         if self.k == 0 || self.k > x.nrows() {
             return Err(Error::usage(format!(
                 "k = {} must be between 1 and the {} training rows",

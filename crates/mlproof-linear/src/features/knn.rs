@@ -26,6 +26,7 @@ impl BinaryClassifier for Knn {
     }
 
     fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, _seed: u64) -> Result<Box<dyn FittedBinary>> {
+        mlproof_core::model::check_training(x, y)?;
         if self.k == 0 || self.k > x.nrows() {
             return Err(Error::usage(format!(
                 "k-NN needs 1 ≤ k ≤ training rows ({}), got k = {}",
