@@ -13,9 +13,9 @@ from .workloads import classification, py
 
 SIZES = [1_000, 10_000, 100_000, 1_000_000]
 QUICK_SIZES = [1_000, 3_000, 10_000, 30_000]
-# Past this many rows a point would take more than ~2 minutes per run and side on 2 cores
-# (measured 2026-12-02: a 100-tree forest on 10^5 rows takes ~1 min, growth ~n^1.1);
-# --max-rows lifts it.
+# Past this many rows a point would take more than ~2 minutes per run and side on 2 cores:
+# a 100-tree forest took 9-16 s at 10^4 rows and 53-69 s at 3·10^4 (2026-12-02, loaded
+# machine, growth about n^1.3), so 10^6 rows would take tens of minutes. --max-rows lifts it.
 DEFAULT_CAPS = {"forest": 100_000}
 
 

@@ -119,6 +119,17 @@ def claims(only):
     return make
 
 
+def metrics(ctx):
+    return (Side("mlproof metrics", [ctx.mlproof, "--quiet", "metrics", "--dataset", "yeast4", "--format", "json"]),
+            Side("scikit-learn metrics", py(ctx, "metrics.py")))
+
+
+def regularize(ctx):
+    return (Side("mlproof regularize", [ctx.mlproof, "--quiet", "regularize", "--dataset", "pima", "--target", "Mass",
+                                        "--path"]),
+            Side("pandas + lasso_path", py(ctx, "regularize.py", os.path.join(ROOT, "datasets", "pima.csv"))))
+
+
 WORKLOADS = [
     Workload("depth-sweep", "pima depth sweep: tree depths 1-15, stratified 5-fold (`curves`)", depth_sweep),
     Workload("bias-variance", "0-1 bias-variance, 200 rounds × depths 1-12, pima, vs mlxtend", bias_variance,
@@ -135,4 +146,7 @@ WORKLOADS = [
              "--quick: 2 repeats"),
     Workload("claims-3", "the same three claims (`claims --only …`) vs Python", claims(True),
              "--quick: 2 repeats"),
+    Workload("metrics", "`metrics --dataset yeast4` vs the scikit-learn script", metrics),
+    Workload("regularize", "`regularize --dataset pima --target Mass --path` (100 α, 5-fold CV) vs lasso_path",
+             regularize),
 ]
