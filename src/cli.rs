@@ -285,6 +285,10 @@ pub struct BiasVarianceArgs {
     #[arg(long)]
     pub test_size: Option<f64>,
 
+    /// Print the time of the decomposition alone (without loading the data) on stderr.
+    #[arg(long)]
+    pub timing: bool,
+
     /// A generator with known truth (squared loss), or classification data (0-1 loss:
     /// --dataset or --data FILE.csv --target COLUMN).
     #[command(flatten)]

@@ -305,3 +305,56 @@ fn baseline_and_threshold_write_model_cards_with_their_promise() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!g.exists());
 }
+
+#[test]
+fn timing_goes_to_stderr_and_leaves_stdout_byte_identical() {
+    // `--timing` (read by benches/compare/run) must not change what a command prints.
+    for (args, what) in [
+        (&["curves", "--dataset", "glass2"][..], "curve alone: "),
+        (
+            &["cv", "--dataset", "glass2"][..],
+            "cross-validation alone: ",
+        ),
+        (
+            &[
+                "bias-variance",
+                "--loss",
+                "zero-one",
+                "--dataset",
+                "glass2",
+                "--rounds",
+                "5",
+            ][..],
+            "bias-variance alone: ",
+        ),
+        (
+            &[
+                "claims",
+                "--dataset",
+                "glass2",
+                "--only",
+                "model-beats-baseline",
+                "--repeats",
+                "1",
+            ][..],
+            "claims alone: ",
+        ),
+        (
+            &["resample", "--dataset", "glass2"][..],
+            "resampling alone: ",
+        ),
+    ] {
+        let plain = mlproof(&[args, &["--format", "json"]].concat());
+        let timed = mlproof(&[args, &["--format", "json", "--timing"]].concat());
+        assert!(plain.status.success() && timed.status.success(), "{args:?}");
+        assert_eq!(stdout(&plain), stdout(&timed), "{args:?}");
+        let err = stderr(&timed);
+        let line = err
+            .lines()
+            .find(|l| l.starts_with(what))
+            .unwrap_or_else(|| panic!("{args:?}: {err}"));
+        let ms: f64 = line[what.len()..].trim_end_matches(" ms").parse().unwrap();
+        assert!(ms >= 0.0, "{line}");
+        assert!(!stderr(&plain).contains(" alone: "), "{args:?}");
+    }
+}

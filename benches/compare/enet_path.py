@@ -2,7 +2,8 @@
 centred y, 100 α down to α_max/1000, l1_ratio 0.5, stopping at the same duality gap
 (tol = 1e-10 · ‖y‖², mlproof's) and at scikit-learn's default tol = 1e-4.
 
-Usage: python enet_path.py FILE.csv TARGET RUNS  -> "ms_tight ms_default checksum" """
+Usage: python enet_path.py FILE.csv TARGET RUNS [--tight-only]  -> "ms_tight ms_default checksum"
+(with --tight-only, for benches/compare/run, ms_default is printed as nan: not run)."""
 import sys
 import time
 
@@ -28,7 +29,7 @@ def main():
     y = df.pop(target).to_numpy(dtype=float)
     X = df.to_numpy(dtype=float)
     tight, coefs = timed(X, y, 1e-10, runs)
-    default, _ = timed(X, y, 1e-4, runs)
+    default = float("nan") if "--tight-only" in sys.argv[4:] else timed(X, y, 1e-4, runs)[0]
     print(f"{tight:.3f} {default:.3f} {np.abs(coefs[:, -1]).sum():.9f}")
 
 

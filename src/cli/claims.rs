@@ -43,6 +43,10 @@ pub struct ClaimsArgs {
     #[arg(long, default_value_t = 0.01, allow_negative_numbers = true)]
     pub rope: f64,
 
+    /// Print the time of the claims sheet alone (without loading the data) on stderr.
+    #[arg(long)]
+    pub timing: bool,
+
     #[command(flatten)]
     pub data: DataArgs,
 }

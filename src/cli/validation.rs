@@ -112,7 +112,8 @@ pub struct CvArgs {
     #[arg(long, value_name = "R")]
     pub repeats: Option<usize>,
 
-    /// --compare: also measure wall time per estimate (varies run to run).
+    /// Print the time of the cross-validation alone (without loading the data) on stderr; with
+    /// --compare, also measure wall time per estimate (varies run to run) in the output.
     #[arg(long)]
     pub timing: bool,
 
@@ -186,6 +187,10 @@ pub struct CurvesArgs {
     /// Early stopping: stop after this many stages without improvement (n_iter_no_change).
     #[arg(long, default_value_t = 10)]
     pub patience: usize,
+
+    /// Print the time of the curve alone (without loading the data) on stderr.
+    #[arg(long)]
+    pub timing: bool,
 
     #[command(flatten)]
     pub model: ModelArgs,

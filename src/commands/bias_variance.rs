@@ -50,7 +50,8 @@ pub fn run(args: &BiasVarianceArgs, seed: u64) -> Result<Output> {
     if loss == Loss::Squared && params.n_train.is_none() {
         params.n_train = Some(default_n_train(model, data.n_rows()));
     }
-    output(&data, &params.check()?)
+    let params = params.check()?;
+    super::timed(args.timing, "bias-variance", || output(&data, &params))
 }
 
 /// The decomposition on `data`, as a document.

@@ -39,7 +39,7 @@ pub fn run(args: &ClaimsArgs, seed: u64) -> Result<Output> {
         return Ok(Output::new(report, doc));
     }
     let data = args.data.load(DEFAULT_DATASET, seed)?;
-    output(&data, &params)
+    super::timed(args.timing, "claims", || output(&data, &params))
 }
 
 /// The claims sheet for `data`.

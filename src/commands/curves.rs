@@ -99,7 +99,7 @@ pub fn run(args: &CurvesArgs, seed: u64) -> Result<Output> {
         curves::DEFAULT_DATASET
     };
     let data = args.data.load(default, seed)?;
-    output(&data, &params)
+    super::timed(args.timing, "curve", || output(&data, &params))
 }
 
 /// The curve on `data`, as a document.

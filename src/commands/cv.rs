@@ -19,7 +19,6 @@ pub fn run(args: &CvArgs, seed: u64) -> Result<Output> {
     for (flag, given) in [
         ("subsample", args.subsample.is_some()),
         ("repeats", args.repeats.is_some()),
-        ("timing", args.timing),
     ] {
         if given {
             return Err(Error::param(flag, "applies to cv --compare only"));
@@ -34,7 +33,9 @@ pub fn run(args: &CvArgs, seed: u64) -> Result<Output> {
     }
     .check()?;
     let data = args.data.load(cv::DEFAULT_DATASET, seed)?;
-    let report = cv::run(&data, &params, &crate::progress::BAR)?;
+    let report = super::timed(args.timing, "cross-validation", || {
+        cv::run(&data, &params, &crate::progress::BAR)
+    })?;
     for w in &report.warnings {
         crate::warn!("mlproof: warning: {w}");
     }

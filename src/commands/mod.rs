@@ -29,10 +29,26 @@ mod tree_importance;
 mod tree_prune;
 mod tree_split;
 
+use std::time::Instant;
+
 use mlproof_core::Result;
 
 use crate::cli::{Cli, Command};
 use crate::render::Output;
+
+/// Runs `work`; with `timing`, prints its wall time on stderr as `{what} alone: … ms` (for
+/// `benches/compare/run`), so that standard output keeps the same bytes for the same seed.
+fn timed<T>(timing: bool, what: &str, work: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let out = work();
+    if timing {
+        crate::warn!(
+            "{what} alone: {:.1} ms",
+            started.elapsed().as_secs_f64() * 1e3
+        );
+    }
+    out
+}
 
 pub fn run(cli: &Cli) -> Result<Output> {
     match &cli.command {

@@ -1,8 +1,6 @@
 //! `mlproof resample`: resampled training rows, written as CSV (original rows first, then
 //! the synthetic ones, the same columns), with a summary of what changed.
 
-use std::time::Instant;
-
 use mlproof_core::Result;
 use mlproof_experiments::resample::{self, Method, Params, Resampled};
 use mlproof_experiments::Check;
@@ -31,14 +29,9 @@ pub fn run(args: &ResampleArgs, seed: u64) -> Result<Output> {
     }
     .check()?;
     let data = args.data.load(resample::DEFAULT_DATASET, seed)?;
-    let started = Instant::now();
-    let mut report = resample::run(&data, &params, &crate::progress::BAR)?;
-    if args.timing {
-        crate::warn!(
-            "resampling alone: {:.1} ms",
-            started.elapsed().as_secs_f64() * 1e3
-        );
-    }
+    let mut report = super::timed(args.timing, "resampling", || {
+        resample::run(&data, &params, &crate::progress::BAR)
+    })?;
     if let Some(path) = &args.output {
         let shown = path.display().to_string();
         let mut csv = Vec::new();

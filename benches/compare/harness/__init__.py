@@ -1,0 +1,1 @@
+"""The benchmark harness behind benches/compare/run (standard library only)."""
