@@ -117,7 +117,10 @@ fn smote_nc_keeps_levels_in_categorical_columns() {
 #[test]
 fn resampling_edge_cases_are_clear_errors() {
     let one_class = temp_csv("one-class", "a,b,y\n1,2,x\n3,4,x\n5,6,x\n");
-    let numeric = temp_csv("numeric-only", "a,b,y\n1,2,0\n3,4,0\n5,6,1\n7,8,0\n");
+    let numeric = temp_csv(
+        "numeric-only",
+        "a,b,y\n1,2,0\n3,4,0\n5,6,1\n7,8,0\n2,5,1\n6,1,0\n",
+    );
     assert_usage_errors(&[
         (
             vec!["resample", "--dataset", "german"],
@@ -165,9 +168,9 @@ fn resampling_edge_cases_are_clear_errors() {
                 "--target",
                 "y",
                 "--k-neighbors",
-                "1",
+                "2",
             ],
-            "at least 2 positive rows",
+            "at least 3 positive rows",
         ),
         (
             vec!["imbalance", "--paradox", "--dataset", "pima"],
