@@ -40,12 +40,7 @@ fn classes(case: &Value) -> (Array2<f64>, Vec<usize>) {
 
 /// The largest |ours − theirs| over coefficients and intercept.
 fn deviation(coef: &Array1<f64>, intercept: f64, fit: &Value) -> f64 {
-    let want = floats(&fit["coef"]);
-    assert_eq!(coef.len(), want.len());
-    coef.iter().zip(&want).map(|(a, b)| (a - b).abs()).fold(
-        (intercept - fit["intercept"].as_f64().unwrap()).abs(),
-        f64::max,
-    )
+    common::coef_deviation(coef, intercept, fit)
 }
 
 /// The default L1 logistic path (`regularize`, 100 α, 5-fold stratified CV) runs to the end
@@ -59,7 +54,13 @@ fn the_default_l1_logistic_path_converges_and_matches_saga_on_unseen_sets() {
         let data = csv(name);
         let target = case["target"].as_str().unwrap();
         let o = mlproof(&[
-            "regularize", "--data", &data, "--target", target, "--format", "json",
+            "regularize",
+            "--data",
+            &data,
+            "--target",
+            target,
+            "--format",
+            "json",
         ]);
         assert!(o.status.success(), "{name}: {}", stderr(&o));
         let v: Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -75,12 +76,17 @@ fn the_default_l1_logistic_path_converges_and_matches_saga_on_unseen_sets() {
             let p = &points[fit["index"].as_u64().unwrap() as usize];
             let coef = Array1::from(floats(&p["coef"]));
             let d = deviation(&coef, p["intercept"].as_f64().unwrap(), fit);
-            assert!(d < 3e-8, "{name} α {}: {d} off saga", fit["alpha"]);
-            // Supports agree. At α_max saga leaves rounding dust (7e-18 on breast cancer) where
+            assert!(d < 3e-7, "{name} α {}: {d} off saga", fit["alpha"]);
+            // Supports agree. At α_max saga leaves rounding dust (7e-15 on breast cancer) where
             // the solution is exactly zero, so |w| ≤ 1e-10 is zero.
             let theirs = floats(&fit["coef"]);
             for (a, b) in coef.iter().zip(&theirs) {
-                assert_eq!(a.abs() > 1e-10, b.abs() > 1e-10, "{name} α {}: support", fit["alpha"]);
+                assert_eq!(
+                    a.abs() > 1e-10,
+                    b.abs() > 1e-10,
+                    "{name} α {}: support",
+                    fit["alpha"]
+                );
             }
             worst = worst.max(d);
         }
@@ -117,7 +123,12 @@ fn lasso_on_collinear_designs_matches_scikit_learn() {
             let one = enet::fit(&z, &y, pen).unwrap();
             for (who, f) in [("gram descent", &ours), ("single fit", &one)] {
                 let d = deviation(&f.coef, f.intercept, fit);
-                assert!(d < LASSO_TOLERANCE, "{name} α {} ρ {}: {who} {d} off", pen.alpha, pen.l1_ratio);
+                assert!(
+                    d < LASSO_TOLERANCE,
+                    "{name} α {} ρ {}: {who} {d} off",
+                    pen.alpha,
+                    pen.l1_ratio
+                );
                 worst = worst.max(d);
             }
         }
@@ -125,7 +136,7 @@ fn lasso_on_collinear_designs_matches_scikit_learn() {
     eprintln!("collinear regression: largest deviation from scikit-learn {worst:.2e}");
 }
 
-const LASSO_TOLERANCE: f64 = 1e-4;
+const LASSO_TOLERANCE: f64 = 3e-5;
 
 /// L2 logistic regression (ours: proximal Newton, exact on the support) against
 /// `LogisticRegression(solver="newton-cholesky", tol=1e-12)` at α = 0.1, 0.01, 0.001.
@@ -141,7 +152,7 @@ fn l2_logistic_matches_newton_cholesky_on_unseen_sets() {
                 .solve(Penalty::ridge(alpha).unwrap(), &prob.null_fit())
                 .unwrap();
             let d = deviation(&ours.coef, ours.intercept, fit);
-            assert!(d < 1e-4, "{} α {alpha}: {d} off", case["dataset"]);
+            assert!(d < 1e-9, "{} α {alpha}: {d} off", case["dataset"]);
             worst = worst.max(d);
         }
     }
@@ -159,8 +170,17 @@ fn cv_logistic_fold_scores_match_the_converged_fit_on_unseen_sets() {
         let data = csv(name);
         let alpha = case["alpha"].to_string();
         let o = mlproof(&[
-            "cv", "--data", &data, "--target", case["target"].as_str().unwrap(), "--model",
-            "logistic", "--alpha", &alpha, "--format", "json",
+            "cv",
+            "--data",
+            &data,
+            "--target",
+            case["target"].as_str().unwrap(),
+            "--model",
+            "logistic",
+            "--alpha",
+            &alpha,
+            "--format",
+            "json",
         ]);
         assert!(o.status.success(), "{name}: {}", stderr(&o));
         let v: Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -168,7 +188,7 @@ fn cv_logistic_fold_scores_match_the_converged_fit_on_unseen_sets() {
         for metric in ["roc_auc", "accuracy"] {
             for (k, (f, want)) in folds.iter().zip(floats(&case[metric])).enumerate() {
                 let d = (f["test"][metric].as_f64().unwrap() - want).abs();
-                assert!(d < 1e-12, "{name} α {alpha} fold {k} {metric}: {d} off");
+                assert!(d < 3e-16, "{name} α {alpha} fold {k} {metric}: {d} off");
                 worst = worst.max(d);
             }
         }

@@ -19,7 +19,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from linear import regression_fits, zscore
+from linear import l2_logistic_fits, regression_fits, zscore
 
 # (file, target column, positive class): the positive class is the minority, mlproof's default.
 SETS = [("breast_cancer", "target", 0), ("digits9", "nine", 1), ("vehicle0", "class", 1)]
@@ -91,20 +91,11 @@ def lasso_collinear(out):
 
 
 def l2_logistic(out):
-    from sklearn.linear_model import LogisticRegression
-
     cases = []
     for name, target, positive in SETS:
         X, y = load(out, name, target, positive)
-        Z = zscore(X)
-        n = len(y)
-        fits = []
-        for alpha in [0.1, 0.01, 0.001]:
-            m = LogisticRegression(C=1.0 / (n * alpha), solver="newton-cholesky", tol=1e-12,
-                                   max_iter=1000).fit(Z, y)
-            fits.append({"alpha": alpha, "coef": m.coef_[0].tolist(),
-                         "intercept": float(m.intercept_[0])})
-        cases.append({"dataset": name, "target": target, "positive": positive, "fits": fits})
+        cases.append({"dataset": name, "target": target, "positive": positive,
+                      "fits": l2_logistic_fits(zscore(X), y)})
     return cases
 
 
