@@ -19,12 +19,7 @@ fn fixture() -> Value {
 
 /// The largest |ours − theirs| over coefficients and intercept.
 fn deviation(coef: &Array1<f64>, intercept: f64, fit: &Value) -> f64 {
-    let want = floats(&fit["coef"]);
-    assert_eq!(coef.len(), want.len());
-    coef.iter().zip(&want).map(|(a, b)| (a - b).abs()).fold(
-        (intercept - fit["intercept"].as_f64().unwrap()).abs(),
-        f64::max,
-    )
+    common::coef_deviation(coef, intercept, fit)
 }
 
 /// Fits every case of `fits` on (z, y) with linfa-elasticnet and with the Gram descent.

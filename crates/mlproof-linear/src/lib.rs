@@ -3,6 +3,7 @@
 //! regression with L1, elastic-net and L2 penalties (a glmnet-style solver, cross-checked
 //! against linfa-logistic for L2). Features are standardised first, as the penalty needs.
 
+pub mod active_set;
 pub mod demo;
 pub mod design;
 pub mod enet;

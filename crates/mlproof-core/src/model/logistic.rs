@@ -2,14 +2,19 @@ use linfa::traits::Fit;
 use linfa_logistic::{FittedLogisticRegression, LogisticRegression};
 use ndarray::{Array1, Array2};
 
+use super::newton_logistic::fit_newton;
 use super::{BinaryClassifier, FittedBinary};
 
 use crate::{Error, Result};
 
-/// L2-penalised logistic regression (linfa-logistic, L-BFGS).
+/// L2-penalised logistic regression: Newton's method ([`fit_newton`]) for α > 0, and
+/// linfa-logistic (L-BFGS) for α = 0, where no Newton system is bounded on separable data.
 ///
-/// linfa minimises Σᵢ −ln σ(yᵢ(w·xᵢ + b)) + (α/2)‖w‖², which is scikit-learn's
+/// Both minimise Σᵢ −ln σ(yᵢ(w·xᵢ + b)) + (α/2)‖w‖², which is scikit-learn's
 /// `LogisticRegression(C = 1/α)`; the default α = 1 is scikit-learn's default C = 1.
+/// Newton's method converges quadratically, to the gradient's rounding level: linfa's L-BFGS
+/// stopped on a gradient norm of 1e-8 far from the optimum at weak penalties (digits-9,
+/// α = 0.01: one fold's held-out ROC-AUC 6e-3 off scikit-learn's `newton-cholesky`).
 /// The penalty treats every coefficient alike, so features should share a scale: put it
 /// behind [`Standardize`](super::Standardize) in a [`Pipeline`](super::Pipeline), as
 /// [`standardized_logistic`](super::standardized_logistic) does.
@@ -55,6 +60,18 @@ impl BinaryClassifier for Logistic {
                  this training set has one",
             ));
         }
+        if self.alpha > 0.0 {
+            let ones = vec![1.0; y.len()];
+            return Ok(Box::new(fit_newton(x, y, &ones, self.alpha)?));
+        }
+        self.fit_linfa(x, y)
+    }
+}
+
+impl Logistic {
+    /// The fit through linfa-logistic (L-BFGS, gradient tolerance 1e-8): the model for α = 0
+    /// and the library cross-check of [`fit_newton`] otherwise.
+    pub fn fit_linfa(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Box<dyn FittedBinary>> {
         let data = linfa::Dataset::new(x.clone(), y.clone());
         let model = LogisticRegression::default()
             .alpha(self.alpha)

@@ -11,7 +11,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ModelKind {
-    /// Standardise, then L2 logistic regression (linfa-logistic).
+    /// Standardise, then L2 logistic regression (Newton's method; linfa-logistic at α = 0).
     Logistic,
     /// A CART decision tree (scikit-learn's split search).
     Tree,

@@ -18,7 +18,7 @@ fn unit_weights_give_linfa_logistics_model() {
         .unwrap()
         .fit(&x, &y, 0)
         .unwrap();
-    let linfa = Logistic::new(1.0).unwrap().fit(&x, &y, 0).unwrap();
+    let linfa = Logistic::new(1.0).unwrap().fit_linfa(&x, &y).unwrap();
     let (a, b) = (ours.predict_proba(&x), linfa.predict_proba(&x));
     for (p, q) in a.iter().zip(b.iter()) {
         assert!((p - q).abs() < 1e-6, "{p} vs {q}");
