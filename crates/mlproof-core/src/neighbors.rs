@@ -66,7 +66,12 @@ pub fn k_nearest(
         // Every row is at distance 0: the first k rows other than the query's own.
         return Ok(own
             .iter()
-            .map(|me| (0..points.nrows()).filter(|&j| Some(j) != *me).take(k).collect())
+            .map(|me| {
+                (0..points.nrows())
+                    .filter(|&j| Some(j) != *me)
+                    .take(k)
+                    .collect()
+            })
             .collect());
     }
     let search = match search {
@@ -79,10 +84,37 @@ pub fn k_nearest(
     })
 }
 
-/// The search [`Search::Auto`] runs for `n` points, `n_queries` queries and `d` columns.
+/// The search [`Search::Auto`] runs for `n` points and `d` columns: the KD-tree where it
+/// measured faster, brute force elsewhere.
+///
+/// Measured here (2 cores, loaded; each point's 5 nearest among n standard-normal points,
+/// brute-force time / KD-tree time; `crates/mlproof-imbalance/examples/knn_cross.rs`):
+///
+/// | n \ d  |    2 |    4 |    6 |    8 |   10 |   12 |
+/// |--------|------|------|------|------|------|------|
+/// | 1,000  | 2.3  | 0.90 | 0.40 | 0.23 | 0.19 | 0.13 |
+/// | 10,000 | 7.5  | 2.4  | 0.67 | 0.34 | 0.17 | 0.09 |
+/// | 50,000 | 33   | 9.5  | 2.0  | 0.67 | 0.25 | 0.12 |
+///
+/// So the crossover is d ≈ 4 at a few thousand rows and d ≈ 6 at tens of thousands; from 8
+/// columns on (SMOTE's 20-feature workload among them) the matrix-product brute force wins
+/// at every size tried, because with 8+ independent directions a box is rarely farther
+/// than the k-th neighbour and the tree visits most leaves (Weber, Schek & Blott, VLDB
+/// 1998). The table is for as many queries as points; far fewer queries favour brute
+/// force further (the tree's build is O(n log n) before the first query).
 pub fn choose(n: usize, n_queries: usize, d: usize) -> Search {
-    let _ = (n, n_queries, d);
-    Search::KdTree
+    let many_queries = n_queries.saturating_mul(16) >= n;
+    let tree = match d {
+        0..=3 => n >= 1_000,
+        4..=5 => n >= 2_000,
+        6 => n >= 30_000,
+        _ => false,
+    };
+    if tree && many_queries {
+        Search::KdTree
+    } else {
+        Search::BruteForce
+    }
 }
 
 /// Squared Euclidean distance Σⱼ (aⱼ − bⱼ)² (summed as [`bounded_distance`] sums it).

@@ -175,9 +175,15 @@ impl KdTree {
             }
             Some((a, b)) => {
                 let bound = best.bound();
-                let (da, db) = (self.box_distance(a, q, bound), self.box_distance(b, q, bound));
-                let ((first, d_first), (second, d_second)) =
-                    if da <= db { ((a, da), (b, db)) } else { ((b, db), (a, da)) };
+                let (da, db) = (
+                    self.box_distance(a, q, bound),
+                    self.box_distance(b, q, bound),
+                );
+                let ((first, d_first), (second, d_second)) = if da <= db {
+                    ((a, da), (b, db))
+                } else {
+                    ((b, db), (a, da))
+                };
                 if d_first <= bound {
                     self.visit(first, q, own, best);
                 }

@@ -71,7 +71,10 @@ fn no_columns_means_every_row_is_at_distance_zero() {
     let x = Array2::<f64>::zeros((5, 0));
     let own: Vec<Option<usize>> = (0..5).map(Some).collect();
     let nn = k_nearest(x.view(), x.view(), &own, 2, Search::KdTree).unwrap();
-    assert_eq!(nn, vec![vec![1, 2], vec![0, 2], vec![0, 1], vec![0, 1], vec![0, 1]]);
+    assert_eq!(
+        nn,
+        vec![vec![1, 2], vec![0, 2], vec![0, 1], vec![0, 1], vec![0, 1]]
+    );
 }
 
 /// Rows of `d` columns drawn from `levels` values per coordinate (few levels: many
