@@ -9,6 +9,7 @@ pub mod holdout;
 pub mod inspection;
 pub mod metrics;
 pub mod model;
+pub mod neighbors;
 pub mod params;
 pub mod preprocess;
 pub mod progress;

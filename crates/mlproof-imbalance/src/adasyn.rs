@@ -68,7 +68,7 @@ impl Adasyn {
         check_k("ADASYN", self.k, minority.len())?;
         let own: Vec<Option<usize>> = minority.iter().map(|&i| Some(i)).collect();
         let queries = x.select(Axis(0), &minority);
-        let nn = k_nearest(x.view(), queries.view(), &own, self.k, Search::BruteForce)?;
+        let nn = k_nearest(x.view(), queries.view(), &own, self.k, Search::Auto)?;
         let majority: Vec<usize> = nn
             .iter()
             .map(|near| near.iter().filter(|&&j| y[j] == 0).count())

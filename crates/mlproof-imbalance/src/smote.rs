@@ -182,7 +182,7 @@ pub(crate) fn minority_neighbours(
         .iter()
         .map(|r| minority.binary_search(r).ok())
         .collect();
-    let nn = k_nearest(xm.view(), queries.view(), &own, k, Search::BruteForce)?;
+    let nn = k_nearest(xm.view(), queries.view(), &own, k, Search::Auto)?;
     Ok(nn
         .into_iter()
         .map(|row| row.into_iter().map(|p| minority[p]).collect())
@@ -207,7 +207,7 @@ pub fn in_danger(
     }
     let own: Vec<Option<usize>> = minority.iter().map(|&i| Some(i)).collect();
     let queries = x.select(Axis(0), minority);
-    let nn = k_nearest(x.view(), queries.view(), &own, m, Search::BruteForce)?;
+    let nn = k_nearest(x.view(), queries.view(), &own, m, Search::Auto)?;
     Ok(minority
         .iter()
         .zip(&nn)

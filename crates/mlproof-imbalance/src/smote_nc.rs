@@ -123,7 +123,7 @@ impl SmoteNc {
         let med = self.median_std(x, &minority);
         let space = self.search_space(x, &minority, med);
         let own: Vec<Option<usize>> = (0..minority.len()).map(Some).collect();
-        let nn = k_nearest(space.view(), space.view(), &own, self.k, Search::BruteForce)?;
+        let nn = k_nearest(space.view(), space.view(), &own, self.k, Search::Auto)?;
         let neighbours: Vec<Vec<usize>> = nn
             .into_iter()
             .map(|near| near.into_iter().map(|p| minority[p]).collect())

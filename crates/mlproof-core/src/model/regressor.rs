@@ -2,6 +2,7 @@
 
 use ndarray::{Array1, Array2};
 
+use crate::neighbors::{k_nearest, Search};
 use crate::{Error, Result};
 
 /// A learner for continuous targets.
@@ -133,7 +134,7 @@ impl FittedRegressor for FittedPolynomial {
 }
 
 /// k-nearest-neighbour regression: the mean target of the k closest training rows
-/// (Euclidean; distance ties go to the earlier row, as a stable sort leaves them).
+/// (Euclidean; distance ties go to the earlier row).
 #[derive(Debug, Clone, Copy)]
 pub struct KNearest {
     pub k: usize,
@@ -173,25 +174,17 @@ impl Regressor for KNearest {
 }
 
 impl FittedRegressor for FittedKNearest {
+    /// The shared exact search ([`crate::neighbors`]), queries in parallel and gathered in
+    /// order; a query with the wrong number of columns predicts NaN.
     fn predict(&self, x: &Array2<f64>) -> Array1<f64> {
-        let mut dist: Vec<(f64, usize)> = Vec::with_capacity(self.x.nrows());
-        x.rows()
-            .into_iter()
-            .map(|q| {
-                dist.clear();
-                dist.extend(self.x.rows().into_iter().enumerate().map(|(i, r)| {
-                    (
-                        r.iter()
-                            .zip(q.iter())
-                            .map(|(a, b)| (a - b) * (a - b))
-                            .sum::<f64>(),
-                        i,
-                    )
-                }));
-                dist.sort_by(|a, b| a.0.total_cmp(&b.0));
-                dist[..self.k].iter().map(|&(_, i)| self.y[i]).sum::<f64>() / self.k as f64
-            })
-            .collect()
+        let own = vec![None; x.nrows()];
+        match k_nearest(self.x.view(), x.view(), &own, self.k, Search::Auto) {
+            Ok(nn) => nn
+                .iter()
+                .map(|near| near.iter().map(|&i| self.y[i]).sum::<f64>() / self.k as f64)
+                .collect(),
+            Err(_) => Array1::from_elem(x.nrows(), f64::NAN),
+        }
     }
 }
 

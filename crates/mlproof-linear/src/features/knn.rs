@@ -5,9 +5,9 @@
 //! single probabilities can differ from its.
 
 use mlproof_core::model::{BinaryClassifier, FittedBinary};
+use mlproof_core::neighbors::{k_nearest, Search};
 use mlproof_core::{Error, Result};
 use ndarray::{Array1, Array2};
-use rayon::prelude::*;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Knn {
@@ -43,37 +43,20 @@ impl BinaryClassifier for Knn {
 }
 
 impl FittedBinary for FittedKnn {
-    /// Brute force, O(n_train · d) per query; queries run in parallel and are gathered in
-    /// order, so the output does not depend on the thread count.
+    /// The shared exact search ([`mlproof_core::neighbors`]: brute force or KD-tree by size
+    /// and dimension), queries in parallel and gathered in order, so the output does not
+    /// depend on the thread count; a query with the wrong number of columns predicts NaN.
     fn predict_proba(&self, x: &Array2<f64>) -> Array1<f64> {
-        let d = self.x.ncols();
-        let train = self.x.as_standard_layout();
-        let train = train.as_slice().unwrap_or(&[]);
-        let queries = x.as_standard_layout();
-        let queries = queries.as_slice().unwrap_or(&[]);
-        if d == 0 {
-            // No columns: every training row is at distance 0, the first k are taken.
-            let pos = self.y.iter().take(self.k).filter(|&&v| v == 1).count();
-            return Array1::from_elem(x.nrows(), pos as f64 / self.k as f64);
+        let own = vec![None; x.nrows()];
+        match k_nearest(self.x.view(), x.view(), &own, self.k, Search::Auto) {
+            Ok(nn) => nn
+                .iter()
+                .map(|near| {
+                    let pos = near.iter().filter(|&&i| self.y[i] == 1).count();
+                    pos as f64 / self.k as f64
+                })
+                .collect(),
+            Err(_) => Array1::from_elem(x.nrows(), f64::NAN),
         }
-        let p: Vec<f64> = queries
-            .par_chunks(d)
-            .map_init(Vec::new, |dist: &mut Vec<(f64, usize)>, q| {
-                dist.clear();
-                dist.extend(train.chunks_exact(d).enumerate().map(|(i, r)| {
-                    let s: f64 = r.iter().zip(q).map(|(a, b)| (a - b) * (a - b)).sum();
-                    (s, i)
-                }));
-                dist.select_nth_unstable_by(self.k - 1, |a, b| {
-                    a.0.total_cmp(&b.0).then(a.1.cmp(&b.1))
-                });
-                let pos = dist[..self.k]
-                    .iter()
-                    .filter(|&&(_, i)| self.y[i] == 1)
-                    .count();
-                pos as f64 / self.k as f64
-            })
-            .collect();
-        Array1::from(p)
     }
 }
