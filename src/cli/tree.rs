@@ -30,8 +30,10 @@ pub enum TreeAction {
     Importance(TreeImportanceArgs),
     /// Why ensembles help: one deep tree vs bagging vs a random forest vs boosting.
     #[command(
-        after_help = "Examples:\n  mlproof tree ensemble                   pima, 50 trees, 20 rounds\n  \
-        mlproof tree ensemble --dataset wisconsin --n-trees 100 --rounds 30"
+        after_help = "Examples:\n  mlproof tree ensemble                   pima, 25 trees, 10 rounds\n  \
+        mlproof tree ensemble --dataset wisconsin --n-trees 100 --rounds 30\n\n\
+        The defaults (25 trees, 10 rounds) are a quarter of the fits of 50 and 20 and give the same\n\
+        verdicts on pima and on 5,000 generated rows; raise --n-trees and --rounds for tighter intervals."
     )]
     Ensemble(TreeEnsembleArgs),
     /// ID3 vs CART: multi-way splits vs binary splits, printed as rules, scored by CV.
@@ -63,12 +65,12 @@ pub struct TreeCompareArgs {
 
 #[derive(Debug, Args)]
 pub struct TreeEnsembleArgs {
-    /// Trees per bagged ensemble and random forest, and boosting stages.
-    #[arg(long, default_value_t = 50)]
+    /// Trees per bagged ensemble and random forest, and boosting stages (more: smoother growth curves).
+    #[arg(long, default_value_t = 25)]
     pub n_trees: usize,
 
-    /// Bootstrap rounds of the bias-variance decomposition.
-    #[arg(long, default_value_t = 20)]
+    /// Bootstrap rounds of the bias-variance decomposition (more: tighter intervals).
+    #[arg(long, default_value_t = 10)]
     pub rounds: usize,
 
     /// Boosting's shrinkage ν per stage.

@@ -93,9 +93,17 @@ fn doc(dataset: &str, params: &Params, r: &Ensembles) -> Doc {
     }
     doc.table(t);
     let total_fits = params.rounds * (2 + 3 * params.n_trees);
+    let defaults = Params::default();
+    let light = if (params.rounds, params.n_trees) == (defaults.rounds, defaults.n_trees) {
+        " These are the light defaults (a quarter of the fits of 20 rounds of 50 trees, with the \
+         same verdicts on pima and on 5,000 generated rows); --rounds and --n-trees give tighter \
+         intervals."
+    } else {
+        ""
+    };
     doc.paragraph(format!(
         "Bias and variance by {} bootstrap rounds of the training rows ({total_fits} tree fits), with \
-         mlxtend's 0-1 definitions: variance = how often a round disagrees with the majority vote.",
+         mlxtend's 0-1 definitions: variance = how often a round disagrees with the majority vote.{light}",
         params.rounds
     ));
     crate::render::findings(&mut doc, &r.findings);

@@ -6,13 +6,13 @@
 //! a random forest also draws `max_features` candidate features at every split. Seeds come
 //! from the forest's seed by tree index, so results do not depend on thread count.
 
-use ndarray::{Array1, Array2, Axis};
+use ndarray::{Array1, Array2};
 use rand::Rng;
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::boosting::{fit_staged, Boosted, BoostingParams};
-use crate::cart::{FeatureOrder, Tree, TreeParams};
+use crate::cart::{FeatureOrder, Presorted, Tree, TreeParams};
 use mlproof_core::model::{BinaryClassifier, ClassWeight, FittedBinary};
 use mlproof_core::seed;
 use mlproof_core::{Error, Result};
@@ -57,20 +57,42 @@ impl Forest {
         y: &Array1<usize>,
         seed: u64,
     ) -> Result<FittedForest> {
+        self.fit_forest_presorted(&Presorted::new(x.view())?, x, y, seed)
+    }
+
+    /// [`Forest::fit_forest`] on `x` already presorted (`presorted` must be `x`'s): the
+    /// columns are sorted once for all trees, and each tree keeps the rows its bootstrap drew
+    /// (O(d·n) per tree instead of a sort). Trees are grown in parallel and gathered in order.
+    pub fn fit_forest_presorted(
+        &self,
+        presorted: &Presorted,
+        x: &Array2<f64>,
+        y: &Array1<usize>,
+        seed: u64,
+    ) -> Result<FittedForest> {
         let n = x.nrows();
+        if presorted.n_rows() != n || presorted.n_listed() != n || y.len() != n {
+            return Err(Error::input(format!(
+                "a forest needs matching rows: {n} rows, {} presorted, {} targets",
+                presorted.n_rows(),
+                y.len()
+            )));
+        }
         let class_weights = self.class_weight.row_weights(y);
+        let labels = y.to_vec();
         let fitted: Vec<(Tree, Vec<usize>)> = (0..self.n_trees)
             .into_par_iter()
             .map(|t| {
                 let mut rng = seed::rng(seed, "forest/bootstrap", t as u64);
                 let mut counts = vec![0usize; n];
                 (0..n).for_each(|_| counts[rng.gen_range(0..n)] += 1);
-                let rows: Vec<usize> = (0..n).filter(|&i| counts[i] > 0).collect();
-                let weights: Vec<f64> = rows
+                // Undrawn rows are left out of the lists; their weight is never read.
+                let weights: Vec<f64> = counts
                     .iter()
-                    .map(|&i| counts[i] as f64 * class_weights[i])
+                    .zip(&class_weights)
+                    .map(|(&c, &w)| c as f64 * w)
                     .collect();
-                let (xb, yb) = (x.select(Axis(0), &rows), y.select(Axis(0), &rows).to_vec());
+                let drawn: Vec<bool> = counts.iter().map(|&c| c > 0).collect();
                 let params = TreeParams {
                     max_features: self.max_features,
                     feature_order: FeatureOrder::ScikitLearn {
@@ -78,7 +100,13 @@ impl Forest {
                     },
                     ..self.tree
                 };
-                let tree = Tree::fit_classifier(xb.view(), &yb, 2, Some(&weights), &params)?;
+                let tree = Tree::fit_classifier_owned(
+                    presorted.restrict(&drawn)?,
+                    &labels,
+                    2,
+                    Some(&weights),
+                    &params,
+                )?;
                 let out_of_bag = (0..n).filter(|&i| counts[i] == 0).collect();
                 Ok((tree, out_of_bag))
             })
@@ -86,9 +114,8 @@ impl Forest {
         let mut sum = vec![0.0; n];
         let mut seen = vec![0usize; n];
         for (tree, oob) in &fitted {
-            let p = tree.predict_proba(&x.select(Axis(0), oob));
-            for (k, &i) in oob.iter().enumerate() {
-                sum[i] += p[[k, 1]];
+            for &i in oob {
+                sum[i] += tree.class_share(x.row(i), 1);
                 seen[i] += 1;
             }
         }

@@ -37,9 +37,11 @@ pub const STAGE_DEPTH: usize = 3;
 /// The experiment's parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Params {
-    /// Trees per bagged ensemble and random forest, and boosting stages.
+    /// Trees per bagged ensemble and random forest, and boosting stages (default 25).
     pub n_trees: usize,
-    /// Bootstrap rounds of the bias-variance decomposition.
+    /// Bootstrap rounds of the bias-variance decomposition (default 10). 25 trees and 10
+    /// rounds are a quarter of the fits of 50 and 20 and gave the same verdict on every
+    /// finding (pima and a 5,000 × 20 generated set, 2026-12-02); more narrow the intervals.
     pub rounds: usize,
     /// Boosting's shrinkage ν per stage.
     pub learning_rate: f64,
@@ -51,8 +53,8 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            n_trees: 50,
-            rounds: 20,
+            n_trees: 25,
+            rounds: 10,
             learning_rate: 0.1,
             test_size: 0.3,
             seed: seed::DEFAULT_SEED,

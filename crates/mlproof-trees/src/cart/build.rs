@@ -3,8 +3,17 @@
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2};
 use serde::Serialize;
 
+use rayon::prelude::*;
+
+use super::presort::{Entry, Presorted};
 use super::{Criterion, TreeParams};
 use mlproof_core::{Error, Result};
+
+mod search;
+
+/// Nodes with at least this many rows partition their lists on several threads (below it,
+/// the hand-off costs more than it saves). The result is the same either way.
+const PARALLEL_ROWS: usize = 50_000;
 
 /// Values closer than this are one value (scikit-learn's `FEATURE_THRESHOLD`).
 const FEATURE_THRESHOLD: f64 = 1e-7;
@@ -107,18 +116,8 @@ impl Tree {
         weights: Option<&'a [f64]>,
         params: &TreeParams,
     ) -> Result<Tree> {
-        if !params.criterion.is_classification() {
-            return Err(Error::param(
-                "criterion",
-                "must be gini or entropy for a classification tree",
-            ));
-        }
-        if let Some(bad) = y.iter().find(|&&c| c >= n_classes) {
-            return Err(Error::input(format!(
-                "class code {bad} is outside the {n_classes} classes"
-            )));
-        }
-        grow(x, Targets::Classes { y, n_classes }, weights, params)
+        check_shape(x.nrows(), &Targets::Classes { y, n_classes }, weights)?;
+        Tree::fit_classifier_owned(Presorted::new(x)?, y, n_classes, weights, params)
     }
 
     /// Grows a regression tree (squared error), optionally weighted.
@@ -147,6 +146,13 @@ impl Tree {
             };
         }
         id
+    }
+
+    /// P(class) for one row: its leaf's class weight over the leaf's total weight.
+    pub fn class_share(&self, row: ArrayView1<f64>, class: usize) -> f64 {
+        let v = &self.nodes[self.leaf(row)].value;
+        let total: f64 = v.iter().sum();
+        v[class] / total
     }
 
     /// Class probabilities: each row's leaf class weights, normalised (scikit-learn's
@@ -199,61 +205,6 @@ impl Tree {
     }
 }
 
-/// A feature matrix prepared once for growing many trees on the same rows (gradient
-/// boosting's stages): its columns, and every column's rows sorted by value. A tree grown
-/// on it equals the tree grown on the matrix itself, split for split.
-#[derive(Debug, Clone)]
-pub struct Presorted {
-    n_rows: usize,
-    columns: Vec<Vec<f64>>,
-    sorted: Vec<Vec<u32>>,
-}
-
-impl Presorted {
-    /// Copies `x` column by column and sorts every column's rows (stably, by value).
-    pub fn new(x: ArrayView2<f64>) -> Result<Presorted> {
-        if x.iter().any(|v| !v.is_finite()) {
-            return Err(Error::input("features must be finite numbers"));
-        }
-        if x.iter().any(|v| v.abs() > f32::MAX as f64) {
-            return Err(Error::input(
-                "a feature value is beyond ±3.4e38, float32's range, which trees use (as \
-                 scikit-learn's do); rescale that column",
-            ));
-        }
-        let n = x.nrows();
-        // Column-major copy for cache-friendly scans, and every feature's rows presorted once.
-        // Values are rounded to float32 first, as scikit-learn casts X: thresholds are then
-        // midpoints (in float64) of float32 values, and values equal in float32 tie.
-        let columns: Vec<Vec<f64>> = x
-            .columns()
-            .into_iter()
-            .map(|c| c.iter().map(|&v| as_float32(v)).collect())
-            .collect();
-        let sorted: Vec<Vec<u32>> = columns
-            .iter()
-            .map(|col| {
-                let mut order: Vec<u32> = (0..n as u32).collect();
-                order.sort_by(|&a, &b| col[a as usize].total_cmp(&col[b as usize]));
-                order
-            })
-            .collect();
-        Ok(Presorted {
-            n_rows: n,
-            columns,
-            sorted,
-        })
-    }
-
-    pub fn n_rows(&self) -> usize {
-        self.n_rows
-    }
-
-    pub fn n_features(&self) -> usize {
-        self.columns.len()
-    }
-}
-
 impl Tree {
     /// [`Tree::fit_regressor`] on a [`Presorted`] matrix: the same tree, without sorting.
     pub fn fit_regressor_presorted(
@@ -268,6 +219,41 @@ impl Tree {
         };
         grow_presorted(x, Targets::Values(y), weights, &params)
     }
+
+    /// [`Tree::fit_classifier`] on a [`Presorted`] matrix: the same tree, without sorting.
+    /// `y` (and `weights`) are indexed by the presort's rows; rows left out of its lists
+    /// ([`Presorted::restrict`]) are not seen.
+    pub fn fit_classifier_presorted(
+        x: &Presorted,
+        y: &[usize],
+        n_classes: usize,
+        weights: Option<&[f64]>,
+        params: &TreeParams,
+    ) -> Result<Tree> {
+        Tree::fit_classifier_owned(x.clone(), y, n_classes, weights, params)
+    }
+
+    /// [`Tree::fit_classifier_presorted`] on lists it may consume (no copy).
+    pub(crate) fn fit_classifier_owned(
+        x: Presorted,
+        y: &[usize],
+        n_classes: usize,
+        weights: Option<&[f64]>,
+        params: &TreeParams,
+    ) -> Result<Tree> {
+        if !params.criterion.is_classification() {
+            return Err(Error::param(
+                "criterion",
+                "must be gini or entropy for a classification tree",
+            ));
+        }
+        if let Some(bad) = y.iter().find(|&&c| c >= n_classes) {
+            return Err(Error::input(format!(
+                "class code {bad} is outside the {n_classes} classes"
+            )));
+        }
+        grow_owned(x, Targets::Classes { y, n_classes }, weights, params)
+    }
 }
 
 fn grow<'a>(
@@ -277,7 +263,7 @@ fn grow<'a>(
     params: &TreeParams,
 ) -> Result<Tree> {
     check_shape(x.nrows(), &targets, weights)?;
-    grow_presorted(&Presorted::new(x)?, targets, weights, params)
+    grow_owned(Presorted::new(x)?, targets, weights, params)
 }
 
 fn check_shape(n: usize, targets: &Targets, weights: Option<&[f64]>) -> Result<()> {
@@ -294,7 +280,17 @@ fn check_shape(n: usize, targets: &Targets, weights: Option<&[f64]>) -> Result<(
 }
 
 fn grow_presorted<'a>(
-    x: &'a Presorted,
+    x: &Presorted,
+    targets: Targets<'a>,
+    weights: Option<&'a [f64]>,
+    params: &TreeParams,
+) -> Result<Tree> {
+    grow_owned(x.clone(), targets, weights, params)
+}
+
+/// Grows on `x`'s lists, which the growth partitions in place.
+fn grow_owned<'a>(
+    x: Presorted,
     targets: Targets<'a>,
     weights: Option<&'a [f64]>,
     params: &TreeParams,
@@ -302,11 +298,29 @@ fn grow_presorted<'a>(
     let n = x.n_rows();
     check_shape(n, &targets, weights)?;
     let n_features = x.n_features();
-    let (columns, sorted) = (&x.columns, x.sorted.clone());
-    let total_weight = weights.map_or(n as f64, |w| w.iter().sum());
+    let n_listed = x.n_listed();
+    if n_listed == 0 {
+        return Err(Error::input("a tree needs at least one row"));
+    }
+    // Rows left out of the lists weigh nothing here; adding 0.0 leaves a sum unchanged, so
+    // this is the sum over the listed rows in row order.
+    let total_weight = match weights {
+        None => n_listed as f64,
+        Some(w) if n_listed == n => w.iter().sum(),
+        Some(w) => {
+            let mut listed = vec![false; n];
+            x.lists[0]
+                .iter()
+                .for_each(|e| listed[e.row as usize] = true);
+            w.iter()
+                .zip(&listed)
+                .filter(|(_, &l)| l)
+                .map(|(w, _)| w)
+                .sum()
+        }
+    };
     let mut grower = Grower {
-        columns,
-        sorted,
+        lists: x.lists,
         targets,
         weights,
         params: *params,
@@ -326,7 +340,7 @@ fn grow_presorted<'a>(
     // Depth-first, left child first.
     let mut stack = vec![Pending {
         start: 0,
-        end: n,
+        end: n_listed,
         depth: 0,
         parent: None,
         n_constant: 0,
@@ -381,18 +395,17 @@ fn grow_presorted<'a>(
     })
 }
 
-/// Grows nodes over presorted index lists: `sorted[f][start..end]` holds a node's rows in
-/// increasing order of feature f, for every f at once, so a node's split search is a linear
-/// scan; splitting a node partitions every list's segment stably, keeping it sorted.
+/// Grows nodes over presorted lists: `lists[f][start..end]` holds a node's rows (with their
+/// values) in increasing order of feature f, for every f at once, so a node's split search is
+/// a linear scan; splitting a node partitions every list's segment stably, keeping it sorted.
 struct Grower<'a> {
-    columns: &'a [Vec<f64>],
-    sorted: Vec<Vec<u32>>,
+    lists: Vec<Vec<Entry>>,
     targets: Targets<'a>,
     weights: Option<&'a [f64]>,
     params: TreeParams,
     total_weight: f64,
     goes_left: Vec<bool>,
-    buffer: Vec<u32>,
+    buffer: Vec<Entry>,
     /// scikit-learn's feature draws, when the tree follows them.
     draw: Option<FeatureDraw>,
 }
@@ -429,12 +442,13 @@ impl Grower<'_> {
         self.weights.map_or(1.0, |w| w[i])
     }
 
-    fn stats(&self, rows: &[u32]) -> (Vec<f64>, f64) {
+    fn stats(&self, rows: &[Entry]) -> (Vec<f64>, f64) {
         let mut stats = vec![0.0; self.targets.width()];
         let mut total = 0.0;
-        for &i in rows {
-            let w = self.w(i as usize);
-            self.targets.add(&mut stats, i as usize, w);
+        for e in rows {
+            let i = e.row as usize;
+            let w = self.w(i);
+            self.targets.add(&mut stats, i, w);
             total += w;
         }
         (stats, total)
@@ -457,7 +471,7 @@ impl Grower<'_> {
         depth: usize,
         n_known: usize,
     ) -> (Node, Option<usize>, usize) {
-        let (stats, total) = self.stats(&self.sorted[0][start..end]);
+        let (stats, total) = self.stats(&self.lists[0][start..end]);
         let impurity = self.params.criterion.impurity(&stats, total);
         let m = end - start;
         let mut node = Node {
@@ -480,7 +494,7 @@ impl Grower<'_> {
         let Some(best) = self.best_split(start, end, &stats, total, &order) else {
             return (node, None, n_constant);
         };
-        let (left_rows, right_rows) = self.sorted[best.feature][start..end].split_at(best.n_left);
+        let (left_rows, right_rows) = self.lists[best.feature][start..end].split_at(best.n_left);
         let (ls, lw) = self.stats(left_rows);
         let (rs, rw) = self.stats(right_rows);
         let c = p.criterion;
@@ -509,34 +523,45 @@ impl Grower<'_> {
     /// Stable partition of every feature's segment (only feature 0's when `only_first`) into
     /// the rows going left, then right.
     fn partition(&mut self, start: usize, end: usize, best: &Best, only_first: bool) {
-        for (k, &i) in self.sorted[best.feature][start..end].iter().enumerate() {
-            self.goes_left[i as usize] = k < best.n_left;
+        for (k, e) in self.lists[best.feature][start..end].iter().enumerate() {
+            self.goes_left[e.row as usize] = k < best.n_left;
         }
-        let n_lists = if only_first { 1 } else { self.sorted.len() };
-        for f in 0..n_lists {
+        let n_lists = if only_first { 1 } else { self.lists.len() };
+        let goes_left = &self.goes_left;
+        let split = |f: usize, segment: &mut [Entry], buffer: &mut Vec<Entry>| {
             if f == best.feature {
-                continue;
+                return;
             }
-            let segment = &mut self.sorted[f][start..end];
-            self.buffer.clear();
+            buffer.clear();
             let mut write = 0;
             for k in 0..segment.len() {
-                let i = segment[k];
-                if self.goes_left[i as usize] {
-                    segment[write] = i;
+                let e = segment[k];
+                if goes_left[e.row as usize] {
+                    segment[write] = e;
                     write += 1;
                 } else {
-                    self.buffer.push(i);
+                    buffer.push(e);
                 }
             }
-            segment[write..].copy_from_slice(&self.buffer);
+            segment[write..].copy_from_slice(buffer);
+        };
+        let lists = &mut self.lists[..n_lists];
+        if end - start >= PARALLEL_ROWS {
+            // Every list is partitioned on its own: split them across threads.
+            lists.par_iter_mut().enumerate().for_each_init(
+                || Vec::with_capacity(end - start),
+                |buffer, (f, list)| split(f, &mut list[start..end], buffer),
+            );
+        } else {
+            for (f, list) in lists.iter_mut().enumerate() {
+                split(f, &mut list[start..end], &mut self.buffer);
+            }
         }
     }
 
     fn is_constant(&self, f: usize, start: usize, end: usize) -> bool {
-        let rows = &self.sorted[f][start..end];
-        let col = &self.columns[f];
-        col[rows[rows.len() - 1] as usize] <= col[rows[0] as usize] + FEATURE_THRESHOLD
+        let list = &self.lists[f][start..end];
+        list[list.len() - 1].value as f64 <= list[0].value as f64 + FEATURE_THRESHOLD
     }
 
     /// The order in which the node's features are evaluated, and the number known to be
@@ -544,7 +569,7 @@ impl Grower<'_> {
     /// which features are constant in the node, never on how good a split is.
     fn feature_order(&mut self, start: usize, end: usize, n_known: usize) -> (Vec<usize>, usize) {
         let Some(mut d) = self.draw.take() else {
-            return ((0..self.columns.len()).collect(), 0);
+            return ((0..self.lists.len()).collect(), 0);
         };
         let n_features = d.features.len();
         let max_features = self
@@ -581,172 +606,6 @@ impl Grower<'_> {
         d.constant_features[n_known..n_known + n_found].copy_from_slice(&found);
         self.draw = Some(d);
         (order, n_total)
-    }
-
-    /// scikit-learn's `BestSplitter.node_split` over the features in `order`.
-    fn best_split(
-        &self,
-        start: usize,
-        end: usize,
-        node_stats: &[f64],
-        total: f64,
-        order: &[usize],
-    ) -> Option<Best> {
-        if let (Targets::Values(y), None, false) = (&self.targets, self.weights, reference()) {
-            return self.best_split_squared_error(start, end, node_stats[1], total, order, y);
-        }
-        let min_leaf = self.params.min_samples_leaf;
-        let criterion = self.params.criterion;
-        let m = end - start;
-        let mut best: Option<Best> = None;
-        let mut left = vec![0.0; node_stats.len()];
-        let mut right = vec![0.0; node_stats.len()];
-        for &f in order {
-            let rows = &self.sorted[f][start..end];
-            let col = &self.columns[f];
-            let value = |k: usize| col[rows[k] as usize];
-            if value(m - 1) <= value(0) + FEATURE_THRESHOLD {
-                continue; // constant in this node
-            }
-            left.iter_mut().for_each(|v| *v = 0.0);
-            let (mut w_left, mut moved) = (0.0, 0);
-            let mut p = 0;
-            while p < m {
-                while p + 1 < m && value(p + 1) <= value(p) + FEATURE_THRESHOLD {
-                    p += 1;
-                }
-                p += 1;
-                if p >= m || p < min_leaf || m - p < min_leaf {
-                    continue;
-                }
-                // Move rows [moved, p) from right to left.
-                for &i in &rows[moved..p] {
-                    let w = self.w(i as usize);
-                    self.targets.add(&mut left, i as usize, w);
-                    w_left += w;
-                }
-                moved = p;
-                for k in 0..right.len() {
-                    right[k] = node_stats[k] - left[k];
-                }
-                let w_right = total - w_left;
-                let proxy = match criterion {
-                    Criterion::SquaredError => {
-                        left[1] * left[1] / w_left + right[1] * right[1] / w_right
-                    }
-                    _ => {
-                        -w_right * criterion.impurity(&right, w_right)
-                            - w_left * criterion.impurity(&left, w_left)
-                    }
-                };
-                if let Some(b) = best.as_mut() {
-                    let near = (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs().max(1e-300);
-                    // Between features, or (with weights, whose sums are not exact) between
-                    // thresholds of one feature: which wins then depends on rounding.
-                    if near && (f != b.feature || self.weights.is_some()) {
-                        b.tied = true;
-                    }
-                }
-                if best.as_ref().is_none_or(|b| proxy > b.proxy) {
-                    let (lo, hi) = (value(p - 1), value(p));
-                    let mut threshold = lo / 2.0 + hi / 2.0;
-                    if threshold == hi || threshold.is_infinite() {
-                        threshold = lo;
-                    }
-                    let tied = best.as_ref().is_some_and(|b| {
-                        b.tied && (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs()
-                    });
-                    best = Some(Best {
-                        feature: f,
-                        threshold,
-                        proxy,
-                        tied,
-                        n_left: p,
-                    });
-                }
-            }
-        }
-        best
-    }
-}
-
-impl Grower<'_> {
-    /// [`Grower::best_split`] for unweighted squared error, the same arithmetic in the same
-    /// order, without what that case does not use: every weight is 1 (so `w·y = y` and the
-    /// left weight is the row count, exactly), and the proxy reads only the sums of y.
-    fn best_split_squared_error(
-        &self,
-        start: usize,
-        end: usize,
-        node_sum: f64,
-        total: f64,
-        order: &[usize],
-        y: &[f64],
-    ) -> Option<Best> {
-        let min_leaf = self.params.min_samples_leaf;
-        let m = end - start;
-        let mut best: Option<Best> = None;
-        for &f in order {
-            let rows = &self.sorted[f][start..end];
-            let col = &self.columns[f];
-            let value = |k: usize| col[rows[k] as usize];
-            if value(m - 1) <= value(0) + FEATURE_THRESHOLD {
-                continue; // constant in this node
-            }
-            let mut sum_left = 0.0;
-            let mut p = 0;
-            let mut current = value(0);
-            while p < m {
-                sum_left += y[rows[p] as usize];
-                while p + 1 < m {
-                    let next = value(p + 1);
-                    if next > current + FEATURE_THRESHOLD {
-                        break;
-                    }
-                    current = next;
-                    p += 1;
-                    sum_left += y[rows[p] as usize];
-                }
-                p += 1;
-                if p >= m {
-                    break;
-                }
-                let (lo, hi) = (current, value(p));
-                current = hi;
-                if p < min_leaf || m - p < min_leaf {
-                    continue;
-                }
-                let w_left = p as f64;
-                let w_right = total - w_left;
-                let sum_right = node_sum - sum_left;
-                let proxy = sum_left * sum_left / w_left + sum_right * sum_right / w_right;
-                if let Some(b) = best.as_mut() {
-                    if f != b.feature
-                        && !b.tied
-                        && (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs().max(1e-300)
-                    {
-                        b.tied = true;
-                    }
-                }
-                if best.as_ref().is_none_or(|b| proxy > b.proxy) {
-                    let mut threshold = lo / 2.0 + hi / 2.0;
-                    if threshold == hi || threshold.is_infinite() {
-                        threshold = lo;
-                    }
-                    let tied = best.as_ref().is_some_and(|b| {
-                        b.tied && (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs()
-                    });
-                    best = Some(Best {
-                        feature: f,
-                        threshold,
-                        proxy,
-                        tied,
-                        n_left: p,
-                    });
-                }
-            }
-        }
-        best
     }
 }
 

@@ -16,13 +16,15 @@
 
 pub(crate) mod build;
 mod criterion;
+mod presort;
 
 use serde::Serialize;
 
 use mlproof_core::{Error, Result};
 
-pub use build::{as_float32, Node, Presorted, Split, Tree};
+pub use build::{as_float32, Node, Split, Tree};
 pub use criterion::Criterion;
+pub use presort::Presorted;
 
 /// scikit-learn's splitter seed for `random_state=0`:
 /// `np.random.RandomState(0).randint(0, 2**31 - 1)`.

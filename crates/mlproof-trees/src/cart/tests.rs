@@ -215,23 +215,70 @@ mod shortcuts {
             prop_assert_eq!(fingerprint(&stage), fingerprint(&reference));
         }
 
-        /// Skipping the partitions of leaf children leaves classification trees unchanged.
+        /// Skipping the partitions of leaf children, and the two-class split search, leave
+        /// classification trees unchanged, weighted or not.
         #[test]
         fn classification_trees_equal_the_general_path(
             x in matrix(),
             seed in any::<u64>(),
             params in params(),
             entropy in any::<bool>(),
+            n_classes in 2usize..4,
+            weighted in any::<bool>(),
         ) {
             let n = x.nrows();
-            let y: Vec<usize> = (0..n).map(|i| ((seed >> (i % 60)) & 1) as usize + usize::from(i % 7 == 0)).collect();
+            let y: Vec<usize> = (0..n)
+                .map(|i| (((seed >> (i % 60)) & 1) as usize + usize::from(i % 7 == 0)) % n_classes)
+                .collect();
+            let w: Vec<f64> = (0..n).map(|i| 0.5 + ((seed >> (i % 50)) % 4) as f64 * 0.25).collect();
+            let w = weighted.then_some(&w[..]);
             let params = TreeParams {
                 criterion: if entropy { Criterion::Entropy } else { Criterion::Gini },
                 ..params
             };
-            let reference = with_reference(true, || Tree::fit_classifier(x.view(), &y, 3, None, &params).unwrap());
-            let fast = Tree::fit_classifier(x.view(), &y, 3, None, &params).unwrap();
+            let reference = with_reference(true, || Tree::fit_classifier(x.view(), &y, n_classes, w, &params).unwrap());
+            let fast = Tree::fit_classifier(x.view(), &y, n_classes, w, &params).unwrap();
             prop_assert_eq!(fingerprint(&fast), fingerprint(&reference));
+        }
+
+        /// A bootstrap sample's presort taken from the full one equals sorting the sample.
+        #[test]
+        fn presort_of_a_sample_equals_sorting_the_sample(
+            x in matrix(),
+            seed in any::<u64>(),
+        ) {
+            let n = x.nrows();
+            let mut s = seed;
+            let idx: Vec<usize> = (0..n)
+                .map(|_| { s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407); (s >> 33) as usize % n })
+                .collect();
+            let full = Presorted::new(x.view()).unwrap();
+            let sample = Presorted::new(x.select(ndarray::Axis(0), &idx).view()).unwrap();
+            prop_assert_eq!(&full.select(&idx).unwrap().lists, &sample.lists);
+        }
+
+        /// A forest's tree grown on the full presort restricted to the drawn rows (counts as
+        /// weights) equals the tree grown on the drawn rows themselves.
+        #[test]
+        fn restricted_presort_grows_the_tree_of_the_drawn_rows(
+            x in matrix(),
+            seed in any::<u64>(),
+            params in params(),
+        ) {
+            let n = x.nrows();
+            let y: Vec<usize> = (0..n).map(|i| ((seed >> (i % 60)) & 1) as usize).collect();
+            let counts: Vec<usize> = (0..n).map(|i| ((seed >> (i % 61)) % 3) as usize).collect();
+            let drawn: Vec<usize> = (0..n).filter(|&i| counts[i] > 0).collect();
+            prop_assume!(!drawn.is_empty());
+            let weights: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
+            let keep: Vec<bool> = counts.iter().map(|&c| c > 0).collect();
+            let restricted = Presorted::new(x.view()).unwrap().restrict(&keep).unwrap();
+            let tree = Tree::fit_classifier_presorted(&restricted, &y, 2, Some(&weights), &params).unwrap();
+            let xs = x.select(ndarray::Axis(0), &drawn);
+            let ys: Vec<usize> = drawn.iter().map(|&i| y[i]).collect();
+            let ws: Vec<f64> = drawn.iter().map(|&i| weights[i]).collect();
+            let direct = Tree::fit_classifier(xs.view(), &ys, 2, Some(&ws), &params).unwrap();
+            prop_assert_eq!(fingerprint(&tree), fingerprint(&direct));
         }
     }
 }
