@@ -186,10 +186,17 @@ impl Dataset {
                         format!("'{}'", classes[1 - *positive]),
                     )
                 };
-                if rows < 2 {
+                if rows == 0 {
                     return Err(DataError::new(format!(
-                        "class {class} of target '{}' in {} has {rows} row; a classifier needs \
-                         at least 2 rows of each class (one to train on, one to test)",
+                        "target '{}' in {} has one class only here; a classifier needs at least \
+                         two of each class (one to train on, one to test)",
+                        self.target_name, self.name
+                    )));
+                }
+                if rows == 1 {
+                    return Err(DataError::new(format!(
+                        "class {class} of target '{}' in {} has 1 row; a classifier needs at least \
+                         two of each class (one to train on, one to test)",
                         self.target_name, self.name
                     )));
                 }

@@ -27,7 +27,7 @@ fn err(text: &str, o: &CsvOptions) -> String {
 
 #[test]
 fn numeric_and_categorical_columns_are_inferred() {
-    let d = parse("a,b,y\n1,x,0\n2.5,z,1\n3,x,0\n", &opts("y")).unwrap();
+    let d = parse("a,b,y\n1,x,0\n2.5,z,1\n3,x,0\n4,z,1\n", &opts("y")).unwrap();
     assert_eq!(d.feature_kinds[0], FeatureKind::Numeric);
     assert_eq!(
         d.feature_kinds[1],
@@ -35,8 +35,8 @@ fn numeric_and_categorical_columns_are_inferred() {
             levels: vec!["x".into(), "z".into()]
         }
     );
-    assert_eq!(d.features.column(1).to_vec(), vec![0.0, 1.0, 0.0]);
-    assert_eq!(d.binary_target().unwrap().to_vec(), vec![0, 1, 0]);
+    assert_eq!(d.features.column(1).to_vec(), vec![0.0, 1.0, 0.0, 1.0]);
+    assert_eq!(d.binary_target().unwrap().to_vec(), vec![0, 1, 0, 1]);
 }
 
 #[test]
