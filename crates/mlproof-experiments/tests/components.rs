@@ -23,9 +23,12 @@ use serde_json::{json, Value};
 /// What a component's output must look like for its input.
 type Shape = fn(&Dataset, &Value) -> bool;
 
+/// A component run on a dataset under a seed, its output as JSON.
+type Run = Box<dyn Fn(&Dataset, u64) -> Result<Value> + Send + Sync>;
+
 struct Component {
     name: &'static str,
-    run: Box<dyn Fn(&Dataset, u64) -> Result<Value> + Send + Sync>,
+    run: Run,
     shape: Shape,
     /// Whether input of one class must be refused (classifiers, resamplers); a splitter
     /// or a regressor has no classes to need.
