@@ -173,6 +173,9 @@ fn clock(t: &str) -> Option<f64> {
             None => (off, "00"),
         };
         let (h, m) = (digits(h)?, digits(m)?);
+        if h > 23 || m > 59 {
+            return None;
+        }
         (&t[..i], sign * f64::from(h * 3600 + m * 60))
     } else {
         (t, 0.0)

@@ -79,3 +79,13 @@ fn formats_read_dates_and_times_and_unknown_directives_are_refused() {
     assert_eq!(check_format("%b %d").unwrap_err().1, Some("time_format"));
     assert!(check_format("dd/mm").is_err());
 }
+
+/// Found by fuzzing (`fuzz/artifacts/csv_loader/crash-4e48efaa…`): an offset of 1,471,147
+/// hours overflowed `h * 3600` and panicked; an offset past 23:59 is not a time.
+#[test]
+fn an_offset_past_a_day_is_not_a_time_and_does_not_overflow() {
+    assert_eq!(iso("2020-01-02 -01471147"), None);
+    assert_eq!(iso("2020-01-02T10:00+24:00"), None);
+    assert_eq!(iso("2020-01-02T10:00+01:60"), None);
+    assert!(iso("2020-01-02T10:00+23:59").is_some());
+}
