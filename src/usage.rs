@@ -56,8 +56,28 @@ where
     Cli::from_arg_matches(&matches)
 }
 
-/// The message and the hint of a clap error.
+/// The message and the hint of a clap error, each on one line: control characters typed
+/// into an argument (a newline) are escaped where the text quotes it.
 pub fn compact(e: &clap::Error, args: &[String]) -> (String, String) {
+    let (message, hint) = compact_lines(e, args);
+    (one_line(&message), one_line(&hint))
+}
+
+/// `text` with its control characters escaped (`\n`), so that it prints as one line.
+pub fn one_line(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
+}
+
+fn compact_lines(e: &clap::Error, args: &[String]) -> (String, String) {
     let command = command_path(e, args);
     let help = format!("`{command} --help` lists its options and examples");
     if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {

@@ -205,16 +205,7 @@ pub fn error_message(e: &mlproof_core::Error) -> String {
         }
         other => other.to_string(),
     };
-    text.chars()
-        .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            escaped
-        })
-        .collect()
+    crate::usage::one_line(&text)
 }
 
 pub fn render(output: &Output, format: Format) -> String {

@@ -63,3 +63,12 @@ fn a_missing_required_argument_is_named_on_the_same_line() {
         "{m}"
     );
 }
+
+/// Found by fuzzing (`fuzz/artifacts/args/crash-c0d5f4e4…`): `mlproof features $'\n'` put the
+/// newline into the hint's command path, and the hint ran over two lines.
+#[test]
+fn a_newline_typed_into_an_argument_is_escaped_in_the_message_and_the_hint() {
+    let (m, h) = error(&["mlproof", "features", "\n"]);
+    assert!(!m.contains('\n') && !h.contains('\n'), "{m} / {h}");
+    assert!(h.contains("\\n"), "{h}");
+}
