@@ -63,30 +63,9 @@ impl Grower<'_> {
                             - w_left * criterion.impurity(&left, w_left)
                     }
                 };
-                if let Some(b) = best.as_mut() {
-                    let near = (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs().max(1e-300);
-                    // Between features, or (with weights, whose sums are not exact) between
-                    // thresholds of one feature: which wins then depends on rounding.
-                    if near && (f != b.feature || self.weights.is_some()) {
-                        b.tied = true;
-                    }
-                }
+                self.mark_near_tie(&mut best, f, proxy);
                 if best.as_ref().is_none_or(|b| proxy > b.proxy) {
-                    let (lo, hi) = (value(p - 1), value(p));
-                    let mut threshold = lo / 2.0 + hi / 2.0;
-                    if threshold == hi || threshold.is_infinite() {
-                        threshold = lo;
-                    }
-                    let tied = best.as_ref().is_some_and(|b| {
-                        b.tied && (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs()
-                    });
-                    best = Some(Best {
-                        feature: f,
-                        threshold,
-                        proxy,
-                        tied,
-                        n_left: p,
-                    });
+                    best = Some(Best::at(best.as_ref(), f, proxy, p, value(p - 1), value(p)));
                 }
             }
         }
@@ -152,20 +131,7 @@ impl Grower<'_> {
                     }
                 }
                 if best.as_ref().is_none_or(|b| proxy > b.proxy) {
-                    let mut threshold = lo / 2.0 + hi / 2.0;
-                    if threshold == hi || threshold.is_infinite() {
-                        threshold = lo;
-                    }
-                    let tied = best.as_ref().is_some_and(|b| {
-                        b.tied && (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs()
-                    });
-                    best = Some(Best {
-                        feature: f,
-                        threshold,
-                        proxy,
-                        tied,
-                        n_left: p,
-                    });
+                    best = Some(Best::at(best.as_ref(), f, proxy, p, lo, hi));
                 }
             }
         }
@@ -223,33 +189,56 @@ impl Grower<'_> {
                 let w_right = total - w_left;
                 let proxy = -w_right * criterion.impurity(&[right_0, right_1], w_right)
                     - w_left * criterion.impurity(&[left_0, left_1], w_left);
-                if let Some(b) = best.as_mut() {
-                    let near = (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs().max(1e-300);
-                    // Between features, or (with weights, whose sums are not exact) between
-                    // thresholds of one feature: which wins then depends on rounding.
-                    if near && (f != b.feature || self.weights.is_some()) {
-                        b.tied = true;
-                    }
-                }
+                self.mark_near_tie(&mut best, f, proxy);
                 if best.as_ref().is_none_or(|b| proxy > b.proxy) {
-                    let (lo, hi) = (value(p - 1), value(p));
-                    let mut threshold = lo / 2.0 + hi / 2.0;
-                    if threshold == hi || threshold.is_infinite() {
-                        threshold = lo;
-                    }
-                    let tied = best.as_ref().is_some_and(|b| {
-                        b.tied && (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs()
-                    });
-                    best = Some(Best {
-                        feature: f,
-                        threshold,
-                        proxy,
-                        tied,
-                        n_left: p,
-                    });
+                    best = Some(Best::at(best.as_ref(), f, proxy, p, value(p - 1), value(p)));
                 }
             }
         }
         best
+    }
+}
+
+impl Grower<'_> {
+    /// Marks the current best as tied when `proxy` is within rounding of it between two
+    /// features, or (with weights, whose sums are not exact) between thresholds of one
+    /// feature: which wins then depends on rounding.
+    #[inline]
+    fn mark_near_tie(&self, best: &mut Option<Best>, f: usize, proxy: f64) {
+        if let Some(b) = best.as_mut() {
+            let near = (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs().max(1e-300);
+            if near && (f != b.feature || self.weights.is_some()) {
+                b.tied = true;
+            }
+        }
+    }
+}
+
+impl Best {
+    /// The split of `feature` after its first `n_left` sorted rows, at the midpoint of the
+    /// values `lo` and `hi` either side (`lo` itself when the midpoint rounds up to `hi`),
+    /// replacing `previous`; still tied when `previous` was tied within rounding.
+    #[inline]
+    fn at(
+        previous: Option<&Best>,
+        feature: usize,
+        proxy: f64,
+        n_left: usize,
+        lo: f64,
+        hi: f64,
+    ) -> Best {
+        let mut threshold = lo / 2.0 + hi / 2.0;
+        if threshold == hi || threshold.is_infinite() {
+            threshold = lo;
+        }
+        let tied =
+            previous.is_some_and(|b| b.tied && (proxy - b.proxy).abs() <= 1e-12 * b.proxy.abs());
+        Best {
+            feature,
+            threshold,
+            proxy,
+            tied,
+            n_left,
+        }
     }
 }
