@@ -416,14 +416,19 @@ fn read(method: Method, before: [usize; 2], after: [usize; 2], findings: &[Findi
 
 /// The input rows (or the kept ones), then the new rows labelled with the positive class.
 fn resampled_dataset(data: &Dataset, rows: &Rows) -> Dataset {
-    let mut out = data.clone();
-    let Target::Classes { y, positive, .. } = &data.target else {
-        return out;
+    let Target::Classes {
+        y,
+        positive,
+        classes,
+    } = &data.target
+    else {
+        return data.clone();
     };
     let (features, codes) = match rows {
         Rows::Picked(r) => (data.features.select(Axis(0), r), y.select(Axis(0), r)),
         Rows::Synthetic(s) => {
-            let (x, _) = s.append_to(&data.features, &Array1::zeros(y.len()));
+            let x = ndarray::concatenate(Axis(0), &[data.features.view(), s.x.view()])
+                .expect("synthetic rows have the input's columns");
             let codes = y
                 .iter()
                 .copied()
@@ -431,11 +436,23 @@ fn resampled_dataset(data: &Dataset, rows: &Rows) -> Dataset {
             (x, codes.collect())
         }
     };
-    out.features = features;
-    if let Target::Classes { y, .. } = &mut out.target {
-        *y = codes;
+    // Field by field rather than `data.clone()`: the features are replaced, not copied.
+    Dataset {
+        name: data.name.clone(),
+        origin: data.origin.clone(),
+        features,
+        feature_names: data.feature_names.clone(),
+        feature_kinds: data.feature_kinds.clone(),
+        target_name: data.target_name.clone(),
+        target: Target::Classes {
+            y: codes,
+            classes: classes.clone(),
+            positive: *positive,
+        },
+        time: data.time.clone(),
+        positive_named: data.positive_named,
+        dropped: data.dropped.clone(),
     }
-    out
 }
 
 #[cfg(test)]

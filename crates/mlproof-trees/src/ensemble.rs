@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::boosting::{fit_staged, Boosted, BoostingParams};
-use crate::cart::{FeatureOrder, Presorted, Tree, TreeParams};
+use crate::cart::{FeatureOrder, Presorted, Rounded, Router, Tree, TreeParams};
 use mlproof_core::model::{BinaryClassifier, ClassWeight, FittedBinary};
 use mlproof_core::seed;
 use mlproof_core::{Error, Result};
@@ -135,9 +135,15 @@ impl FittedForest {
     /// P(y = 1) averaged over the first `k` trees (all with `k` ≥ the number of trees).
     pub fn predict_proba_first(&self, x: &Array2<f64>, k: usize) -> Array1<f64> {
         let k = k.clamp(1, self.trees.len());
+        let rounded = Rounded::new(x);
         let mut sum = Array1::zeros(x.nrows());
+        // Tree by tree, so one tree's nodes stay in cache while every row passes through;
+        // the sum runs in tree order, as adding each tree's column did.
         for t in &self.trees[..k] {
-            sum += &t.predict_proba(x).column(1);
+            let (router, share) = (Router::new(t), t.class_shares(1));
+            for (s, row) in sum.iter_mut().zip(rounded.rows()) {
+                *s += share[router.leaf(row)];
+            }
         }
         sum / k as f64
     }

@@ -155,5 +155,8 @@ pub fn prune(tree: &Tree, ccp_alpha: f64) -> Tree {
     }
 }
 
+mod shared;
+pub use shared::{FullTrees, PrunedAt};
+
 #[cfg(test)]
 mod tests;

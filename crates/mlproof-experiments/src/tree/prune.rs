@@ -22,11 +22,12 @@ use mlproof_core::seed;
 use mlproof_core::stats::{one_standard_error, OneSe, Summary};
 use mlproof_core::{Error, Result};
 use mlproof_data::Dataset;
-use mlproof_trees::pruning::{prune, pruning_path, PruningPath};
-use mlproof_trees::{Criterion, Tree, TreeClassifier, TreeParams};
+use mlproof_trees::pruning::{prune, pruning_path, FullTrees, PrunedAt, PruningPath};
+use mlproof_trees::{Criterion, Tree, TreeParams};
 use mlproof_validation::curves::{validation_curve, CurvePoint};
 use mlproof_validation::Splitter;
 use serde::Serialize;
+use std::sync::Arc;
 
 use crate::common::fold_difference;
 pub use nested::Nested;
@@ -151,11 +152,14 @@ pub fn run(
     let mut warnings = splits.warnings.clone();
     // The curve runs from the simplest tree (largest α) to the full tree.
     let alphas: Vec<f64> = path.ccp_alphas.iter().rev().copied().collect();
+    // Each fold's full tree is grown once and pruned at every α (the tree
+    // `TreeClassifier { ccp_alpha }` would grow and prune again for each).
+    let full_trees = FullTrees::new(tree_params)?;
     let learner_at = |i: usize| -> Result<Box<dyn BinaryClassifier>> {
-        Ok(Box::new(TreeClassifier::new(TreeParams {
+        Ok(Box::new(PrunedAt {
             ccp_alpha: alphas[i],
-            ..tree_params
-        })?))
+            full: Arc::clone(&full_trees),
+        }))
     };
     let metric = params.metric;
     let mut cv = validation_curve(

@@ -159,15 +159,26 @@ impl Tree {
     /// `predict_proba`).
     pub fn predict_proba(&self, x: &Array2<f64>) -> Array2<f64> {
         let k = self.nodes[0].value.len();
+        let router = super::Router::new(self);
+        let rounded = super::Rounded::new(x);
         let mut out = Array2::zeros((x.nrows(), k));
-        for (i, row) in x.rows().into_iter().enumerate() {
-            let v = &self.nodes[self.leaf(row)].value;
+        for (i, row) in rounded.rows().enumerate() {
+            let v = &self.nodes[router.leaf(row)].value;
             let total: f64 = v.iter().sum();
             for c in 0..k {
                 out[[i, c]] = v[c] / total;
             }
         }
         out
+    }
+
+    /// Each node's share of `class` (its class weight over its total weight), indexed as
+    /// `nodes`: what a leaf predicts as P(class).
+    pub fn class_shares(&self, class: usize) -> Vec<f64> {
+        self.nodes
+            .iter()
+            .map(|n| n.value[class] / n.value.iter().sum::<f64>())
+            .collect()
     }
 
     /// The class with the largest leaf weight, ties to the lower class (scikit-learn's

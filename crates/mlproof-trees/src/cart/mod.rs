@@ -17,6 +17,7 @@
 pub(crate) mod build;
 mod criterion;
 mod presort;
+mod route;
 
 use serde::Serialize;
 
@@ -25,6 +26,7 @@ use mlproof_core::{Error, Result};
 pub use build::{as_float32, Node, Split, Tree};
 pub use criterion::Criterion;
 pub use presort::Presorted;
+pub use route::{Rounded, Router};
 
 /// scikit-learn's splitter seed for `random_state=0`:
 /// `np.random.RandomState(0).randint(0, 2**31 - 1)`.

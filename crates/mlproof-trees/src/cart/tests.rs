@@ -282,3 +282,25 @@ mod shortcuts {
         }
     }
 }
+
+#[test]
+fn route_matches_tree_leaf() {
+    // A full-depth tree on rows with values that sit on float32 rounding boundaries: the
+    // compact router must land every row, seen and unseen, in the leaf `Tree::leaf` finds.
+    let n = 300;
+    let x = Array2::from_shape_fn((n, 4), |(i, j)| {
+        let t = (i * (j + 3) % 97) as f64;
+        t / 7.0 + if j == 2 { 1e-9 * i as f64 } else { 0.0 }
+    });
+    let y: Vec<usize> = (0..n).map(|i| usize::from((i * 7919) % 5 < 2)).collect();
+    let t = Tree::fit_classifier(x.view(), &y, 2, None, &TreeParams::default()).unwrap();
+    assert!(t.nodes.len() > 20);
+    let unseen = x.mapv(|v| v * 1.000_000_1 - 0.01);
+    for rows in [&x, &unseen] {
+        let rounded = Rounded::new(rows);
+        let router = Router::new(&t);
+        for (row, r) in rows.rows().into_iter().zip(rounded.rows()) {
+            assert_eq!(router.leaf(r), t.leaf(row));
+        }
+    }
+}

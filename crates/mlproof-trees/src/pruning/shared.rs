@@ -1,0 +1,87 @@
+//! Pruned trees along a path of α that share one full tree per training set.
+//!
+//! `TreeClassifier { ccp_alpha: α }` grows the full tree and then prunes it (scikit-learn's
+//! order), so every α of a validation curve grows the same full tree on the same fold again.
+//! [`PrunedAt`] grows it once per training set and prunes the shared copy: the fitted tree
+//! is the one `TreeClassifier` fits, and a curve over m values of α costs one growth per fold
+//! instead of m.
+
+use std::sync::{Arc, Mutex};
+
+use ndarray::{Array1, Array2};
+
+use super::prune;
+use crate::cart::{Tree, TreeParams};
+use mlproof_core::model::{BinaryClassifier, FittedBinary};
+use mlproof_core::Result;
+
+/// A full tree and the training rows and labels it was grown on.
+type Grown = (Array2<f64>, Array1<usize>, Arc<Tree>);
+
+/// Full trees grown so far, with the training rows each was grown on (compared whole, so a
+/// tree is reused only for identical rows and labels).
+pub struct FullTrees {
+    params: TreeParams,
+    grown: Mutex<Vec<Grown>>,
+}
+
+impl FullTrees {
+    /// Full trees with `params` (its `ccp_alpha` is ignored: each [`PrunedAt`] sets its own).
+    pub fn new(params: TreeParams) -> Result<Arc<Self>> {
+        Ok(Arc::new(FullTrees {
+            params: TreeParams {
+                ccp_alpha: 0.0,
+                ..params
+            }
+            .check()?,
+            grown: Mutex::new(Vec::new()),
+        }))
+    }
+
+    fn find(&self, x: &Array2<f64>, y: &Array1<usize>) -> Option<Arc<Tree>> {
+        let grown = self.grown.lock().unwrap_or_else(|e| e.into_inner());
+        grown
+            .iter()
+            .find(|(gx, gy, _)| gx == x && gy == y)
+            .map(|(_, _, t)| Arc::clone(t))
+    }
+
+    /// The full tree on these rows: grown on first use, shared after. Two threads asking
+    /// at once may both grow it; the trees are identical and the first one stored is kept.
+    fn full_tree(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Arc<Tree>> {
+        if let Some(t) = self.find(x, y) {
+            return Ok(t);
+        }
+        mlproof_core::model::check_training(x, y)?;
+        let tree = Arc::new(Tree::fit_classifier(
+            x.view(),
+            &y.to_vec(),
+            2,
+            None,
+            &self.params,
+        )?);
+        let mut grown = self.grown.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, _, t)) = grown.iter().find(|(gx, gy, _)| gx == x && gy == y) {
+            return Ok(Arc::clone(t));
+        }
+        grown.push((x.clone(), y.clone(), Arc::clone(&tree)));
+        Ok(tree)
+    }
+}
+
+/// A classification tree pruned at `ccp_alpha` from the shared full tree of its rows.
+pub struct PrunedAt {
+    pub ccp_alpha: f64,
+    pub full: Arc<FullTrees>,
+}
+
+impl BinaryClassifier for PrunedAt {
+    fn name(&self) -> &'static str {
+        "tree"
+    }
+
+    fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, _seed: u64) -> Result<Box<dyn FittedBinary>> {
+        let full = self.full.full_tree(x, y)?;
+        Ok(Box::new(prune(&full, self.ccp_alpha)))
+    }
+}
