@@ -33,6 +33,8 @@ pub struct Forest {
 pub struct FittedForest {
     pub trees: Vec<Tree>,
     pub oob_proba: Vec<f64>,
+    /// Each tree's router and P(y = 1) per node, built once at fit for every prediction.
+    routes: Vec<(Router, Vec<f64>)>,
 }
 
 impl Forest {
@@ -113,9 +115,15 @@ impl Forest {
             .collect::<Result<_>>()?;
         let mut sum = vec![0.0; n];
         let mut seen = vec![0usize; n];
-        for (tree, oob) in &fitted {
+        let rounded = Rounded::new(x);
+        let rows: Vec<&[f64]> = rounded.rows().collect();
+        let routes: Vec<(Router, Vec<f64>)> = fitted
+            .iter()
+            .map(|(t, _)| (Router::new(t), t.class_shares(1)))
+            .collect();
+        for ((_, oob), (router, share)) in fitted.iter().zip(&routes) {
             for &i in oob {
-                sum[i] += tree.class_share(x.row(i), 1);
+                sum[i] += share[router.leaf(rows[i])];
                 seen[i] += 1;
             }
         }
@@ -127,6 +135,7 @@ impl Forest {
         Ok(FittedForest {
             trees: fitted.into_iter().map(|(t, _)| t).collect(),
             oob_proba,
+            routes,
         })
     }
 }
@@ -139,8 +148,7 @@ impl FittedForest {
         let mut sum = Array1::zeros(x.nrows());
         // Tree by tree, so one tree's nodes stay in cache while every row passes through;
         // the sum runs in tree order, as adding each tree's column did.
-        for t in &self.trees[..k] {
-            let (router, share) = (Router::new(t), t.class_shares(1));
+        for (router, share) in &self.routes[..k] {
             for (s, row) in sum.iter_mut().zip(rounded.rows()) {
                 *s += share[router.leaf(row)];
             }

@@ -7,8 +7,10 @@ use mlproof_core::{Error, Result};
 use mlproof_data::{registry, Dataset, Origin};
 use mlproof_trees::{TreeParams, TreeRegressor};
 use mlproof_validation::bias_variance::{
-    fresh_draw_predictions, squared, squared_per_point, Squared,
+    check_rounds, fresh_draw_predictions, squared, squared_per_point, Squared,
 };
+use ndarray::{Array1, Array2};
+use rayon::prelude::*;
 
 use super::judge::{sweep_findings, Terms, Words};
 use super::DEFAULT_N_TEST;
@@ -23,6 +25,32 @@ fn regressor(model: SweepModel, knob: usize) -> Result<Box<dyn Regressor>> {
         SweepModel::Poly => Box::new(Polynomial { degree: knob }),
         SweepModel::Knn => Box::new(KNearest { k: knob }),
     })
+}
+
+/// The k-NN sweep's predictions (one rounds × test matrix per k), each round's training draw
+/// searched once for the largest k ([`KNearest::predict_each_k`]): the same numbers as
+/// fitting `KNearest { k }` on every draw for every k, with one search per round instead of
+/// one per k and round. Rounds run in parallel and are gathered in order.
+fn knn_sweep(
+    draw: &(dyn Fn(usize) -> (Array2<f64>, Array1<f64>) + Sync),
+    x_test: &Array2<f64>,
+    ks: &[usize],
+    rounds: usize,
+    progress: &dyn Observer,
+) -> Result<Vec<Array2<f64>>> {
+    check_rounds(rounds)?;
+    let per_round: Vec<Vec<Array1<f64>>> = (0..rounds)
+        .into_par_iter()
+        .map(|r| {
+            let (x, y) = draw(r);
+            let p = KNearest::predict_each_k(&x, &y, x_test, ks)?;
+            ks.iter().for_each(|_| progress.tick());
+            Ok(p)
+        })
+        .collect::<Result<_>>()?;
+    Ok((0..ks.len())
+        .map(|v| Array2::from_shape_fn((rounds, x_test.nrows()), |(r, j)| per_round[r][v][j]))
+        .collect())
 }
 
 pub(super) fn run(
@@ -50,19 +78,27 @@ pub(super) fn run(
     let draw = |r: usize| generator.resample(n_train, seed, "bias-variance/train", r as u64);
     let (knob, values) = params.model.sweep();
     progress.start("bias-variance", values.len() * params.rounds);
+    let predictions: Vec<Array2<f64>> = match params.model {
+        SweepModel::Knn => knn_sweep(&draw, &x_test, &values, params.rounds, progress)?,
+        model => values
+            .iter()
+            .map(|&v| {
+                let learner = regressor(model, v)?;
+                fresh_draw_predictions(
+                    &draw,
+                    &x_test,
+                    learner.as_ref(),
+                    params.rounds,
+                    seed,
+                    progress,
+                )
+            })
+            .collect::<Result<_>>()?,
+    };
     let mut points = Vec::new();
     let mut terms = Vec::new();
-    for &v in &values {
-        let learner = regressor(params.model, v)?;
-        let pred = fresh_draw_predictions(
-            &draw,
-            &x_test,
-            learner.as_ref(),
-            params.rounds,
-            seed,
-            progress,
-        )?;
-        let per_point = squared_per_point(&pred, &y_test, &truth);
+    for (&v, pred) in values.iter().zip(&predictions) {
+        let per_point = squared_per_point(pred, &y_test, &truth);
         terms.push(Terms {
             loss: per_point.loss,
             bias: per_point.bias2,
@@ -70,7 +106,7 @@ pub(super) fn run(
         });
         points.push(Point {
             knob: v,
-            decomposition: squared(&pred, &y_test, Some(&truth)),
+            decomposition: squared(pred, &y_test, Some(&truth)),
         });
     }
     progress.finish();

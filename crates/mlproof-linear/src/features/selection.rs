@@ -68,32 +68,44 @@ pub fn selection(
         Some(((p as f64).sqrt() as usize).max(1)),
         TreeParams::default(),
     )?;
-    let mut methods: Vec<(&'static str, Vec<f64>)> = Vec::new();
-    methods.push(("L1 path entry", l1_entry(x, &labels, seed)?));
-    progress.tick();
-    let fitted = forest.fit_forest(x, y, seed)?;
-    let mut impurity = vec![0.0; p];
-    for t in &fitted.trees {
-        for (s, v) in impurity.iter_mut().zip(t.impurity_importances()) {
-            *s += v / fitted.trees.len() as f64;
-        }
-    }
-    methods.push(("forest impurity", impurity));
-    progress.tick();
-    let (train, test) = stratified_holdout(&labels, 2, 0.25, seed)?;
-    let model = forest.fit(&x.select(Axis(0), &train), &y.select(Axis(0), &train), seed)?;
-    let (_, perm) = permutation_importance(
-        model.as_ref(),
-        &x.select(Axis(0), &test),
-        &y.select(Axis(0), &test),
-        super::METRIC,
-        REPEATS,
-        seed,
-    )?;
-    methods.push(("permutation", perm.iter().map(|q| q.mean).collect()));
-    progress.tick();
-    methods.push(("RFE (logistic)", rfe(x, &labels)?));
-    progress.tick();
+    // The four rankings are independent: computed side by side (the L1 path and RFE are
+    // sequential inside, the forest and the permutations parallel), gathered in this order.
+    let ((l1, impurity), (permutation, rfe_rounds)) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    let r = l1_entry(x, &labels, seed);
+                    progress.tick();
+                    r
+                },
+                || {
+                    let r = forest_impurity(&forest, x, y, seed);
+                    progress.tick();
+                    r
+                },
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    let r = permutation_scores(&forest, x, y, &labels, seed);
+                    progress.tick();
+                    r
+                },
+                || {
+                    let r = rfe(x, &labels);
+                    progress.tick();
+                    r
+                },
+            )
+        },
+    );
+    let methods: Vec<(&'static str, Vec<f64>)> = vec![
+        ("L1 path entry", l1?),
+        ("forest impurity", impurity?),
+        ("permutation", permutation?),
+        ("RFE (logistic)", rfe_rounds?),
+    ];
     let (all_features_auc, all_features_fold_auc) =
         super::cv_auc(x, y, &logistic()?, n_splits, seed)?;
     progress.tick();
@@ -123,6 +135,45 @@ pub fn selection(
         all_features_fold_auc,
         rankings,
     })
+}
+
+/// Mean impurity importance over the trees of a forest fitted on all rows.
+fn forest_impurity(
+    forest: &Forest,
+    x: &Array2<f64>,
+    y: &Array1<usize>,
+    seed: u64,
+) -> Result<Vec<f64>> {
+    let fitted = forest.fit_forest(x, y, seed)?;
+    let mut impurity = vec![0.0; x.ncols()];
+    for t in &fitted.trees {
+        for (s, v) in impurity.iter_mut().zip(t.impurity_importances()) {
+            *s += v / fitted.trees.len() as f64;
+        }
+    }
+    Ok(impurity)
+}
+
+/// Mean permutation importance (ROC-AUC drop over [`REPEATS`] shuffles) on a stratified
+/// quarter held out from a forest fitted on the rest.
+fn permutation_scores(
+    forest: &Forest,
+    x: &Array2<f64>,
+    y: &Array1<usize>,
+    labels: &[usize],
+    seed: u64,
+) -> Result<Vec<f64>> {
+    let (train, test) = stratified_holdout(labels, 2, 0.25, seed)?;
+    let model = forest.fit(&x.select(Axis(0), &train), &y.select(Axis(0), &train), seed)?;
+    let (_, perm) = permutation_importance(
+        model.as_ref(),
+        &x.select(Axis(0), &test),
+        &y.select(Axis(0), &test),
+        super::METRIC,
+        REPEATS,
+        seed,
+    )?;
+    Ok(perm.iter().map(|q| q.mean).collect())
 }
 
 fn logistic() -> Result<Pipeline> {
