@@ -120,8 +120,10 @@ pub fn cholesky_solve(a: &Array2<f64>, b: &Array1<f64>) -> Option<Array1<f64>> {
 
 /// Fits the weighted objective; `theta` is [w; b].
 ///
-/// Each iteration costs two matrix–vector products and one matrix product over the design
-/// [X, 1]: the Hessian is Dᵀ(h ⊙ D), O(n·p²) in a dense kernel rather than a scalar loop.
+/// Each iteration costs one pass over the rows (gradient Dᵀr and the rows of h ⊙ D), one
+/// matrix product for the Hessian Dᵀ(h ⊙ D) — O(n·p²) in a dense kernel rather than a scalar
+/// loop — and one matrix–vector product Dθ per line-search candidate, whose margins the next
+/// iteration reuses.
 pub fn fit_newton(
     x: &Array2<f64>,
     y: &Array1<usize>,
@@ -133,8 +135,8 @@ pub fn fit_newton(
     let mut design = Array2::<f64>::ones((n, p));
     design.slice_mut(ndarray::s![.., ..d]).assign(x);
     let sign: Vec<f64> = y.iter().map(|&v| if v == 1 { 1.0 } else { -1.0 }).collect();
-    let objective = |theta: &Array1<f64>| -> f64 {
-        let z = design.dot(theta);
+    // f(θ) from the margins z = Dθ (computed once per candidate and kept for the next step).
+    let objective = |theta: &Array1<f64>, z: &Array1<f64>| -> f64 {
         let loss: f64 = z
             .iter()
             .zip(&sign)
@@ -144,22 +146,25 @@ pub fn fit_newton(
         loss + 0.5 * alpha * theta.iter().take(d).map(|w| w * w).sum::<f64>()
     };
     let mut theta = Array1::<f64>::zeros(p);
-    let mut f = objective(&theta);
+    let mut z = design.dot(&theta);
+    let mut f = objective(&theta, &z);
     let mut weighted = Array2::<f64>::zeros((n, p));
     for _ in 0..200 {
-        let z = design.dot(&theta);
-        let mut residual = Array1::<f64>::zeros(n);
+        // One pass over the rows: the gradient Dᵀr and the rows of h ⊙ D.
+        let mut grad = Array1::<f64>::zeros(p);
         for i in 0..n {
             let pi = sigmoid(z[i]);
-            residual[i] = s[i] * (pi - y[i] as f64);
+            let r = s[i] * (pi - y[i] as f64);
             let h = s[i] * pi * (1.0 - pi);
-            weighted
-                .row_mut(i)
-                .iter_mut()
-                .zip(design.row(i))
-                .for_each(|(w, &v)| *w = h * v);
+            let row = design.row(i);
+            grad.iter_mut()
+                .zip(weighted.row_mut(i))
+                .zip(row)
+                .for_each(|((g, w), &v)| {
+                    *g += r * v;
+                    *w = h * v;
+                });
         }
-        let mut grad = design.t().dot(&residual);
         let mut hess = design.t().dot(&weighted);
         for a in 0..p {
             if a < d {
@@ -187,10 +192,12 @@ pub fn fit_newton(
         let mut t = 1.0;
         loop {
             let candidate = &theta - &(t * &step);
-            let fc = objective(&candidate);
+            let zc = design.dot(&candidate);
+            let fc = objective(&candidate, &zc);
             if fc <= f || t < 1e-10 {
                 let done = (f - fc).abs() <= 1e-15 * (1.0 + f.abs());
                 theta = candidate;
+                z = zc;
                 f = fc;
                 if done {
                     return Ok(split(theta, d));
