@@ -11,6 +11,7 @@
 
 use ndarray::{Array1, Array2, Axis};
 use rand::Rng;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use mlproof_core::seed;
@@ -137,19 +138,23 @@ pub(crate) fn interpolate(
 ) -> Synthetic {
     let d = x.ncols();
     let mut out = Synthetic::empty(d);
-    let mut rows = Array2::zeros((draws.len(), d));
-    for (r, &(s, c, lambda)) in draws.iter().enumerate() {
-        let (i, j) = (seeds[s], neighbours[s][c]);
-        let (a, b) = (x.row(i), x.row(j));
-        rows.row_mut(r)
-            .iter_mut()
-            .zip(a.iter().zip(b.iter()))
-            .for_each(|(o, (&u, &v))| *o = u + lambda * (v - u));
-        out.base.push(i);
-        out.toward.push(j);
+    for &(s, c, lambda) in draws {
+        out.base.push(seeds[s]);
+        out.toward.push(neighbours[s][c]);
         out.step.push(lambda);
     }
-    out.x = rows;
+    // Each row depends only on its own draw: filled in parallel, the same values.
+    let mut values = vec![0.0; draws.len() * d];
+    values
+        .par_chunks_mut(d.max(1))
+        .enumerate()
+        .for_each(|(r, row)| {
+            let (a, b, lambda) = (x.row(out.base[r]), x.row(out.toward[r]), out.step[r]);
+            row.iter_mut()
+                .zip(a.iter().zip(b.iter()))
+                .for_each(|(o, (&u, &v))| *o = u + lambda * (v - u));
+        });
+    out.x = Array2::from_shape_vec((draws.len(), d), values).expect("one row of d values per draw");
     out.seeds = seeds.to_vec();
     out
 }

@@ -149,7 +149,7 @@ impl Grower<'_> {
         node_stats: &[f64],
         total: f64,
         order: &[usize],
-        y: &[usize],
+        y: &[u16],
     ) -> Option<Best> {
         let min_leaf = self.params.min_samples_leaf;
         let criterion = self.params.criterion;
