@@ -427,8 +427,7 @@ fn resampled_dataset(data: &Dataset, rows: &Rows) -> Dataset {
     let (features, codes) = match rows {
         Rows::Picked(r) => (data.features.select(Axis(0), r), y.select(Axis(0), r)),
         Rows::Synthetic(s) => {
-            let x = ndarray::concatenate(Axis(0), &[data.features.view(), s.x.view()])
-                .expect("synthetic rows have the input's columns");
+            let x = s.stack_on(&data.features);
             let codes = y
                 .iter()
                 .copied()

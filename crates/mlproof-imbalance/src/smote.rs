@@ -45,10 +45,15 @@ impl Synthetic {
         }
     }
 
+    /// The input rows `x`, then the synthetic rows.
+    pub fn stack_on(&self, x: &Array2<f64>) -> Array2<f64> {
+        ndarray::concatenate(Axis(0), &[x.view(), self.x.view()])
+            .expect("synthetic rows have the input's columns")
+    }
+
     /// The input rows, then the synthetic rows labelled positive.
     pub fn append_to(&self, x: &Array2<f64>, y: &Array1<usize>) -> (Array2<f64>, Array1<usize>) {
-        let xs = ndarray::concatenate(Axis(0), &[x.view(), self.x.view()])
-            .expect("synthetic rows have the input's columns");
+        let xs = self.stack_on(x);
         let ys = y
             .iter()
             .copied()

@@ -1,6 +1,6 @@
 //! Growing the tree: depth-first, with scikit-learn's best-split search.
 
-use ndarray::{Array1, Array2, ArrayView1, ArrayView2};
+use ndarray::ArrayView2;
 use serde::Serialize;
 
 use rayon::prelude::*;
@@ -75,6 +75,13 @@ enum Targets<'a> {
 }
 
 impl Targets<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Targets::Classes { y, .. } => y.len(),
+            Targets::Values(y) => y.len(),
+        }
+    }
+
     fn width(&self) -> usize {
         match self {
             Targets::Classes { n_classes, .. } => *n_classes,
@@ -123,13 +130,7 @@ impl Tree {
         weights: Option<&'a [f64]>,
         params: &TreeParams,
     ) -> Result<Tree> {
-        if y.len() != x.nrows() {
-            return Err(Error::input(format!(
-                "a tree needs matching, non-empty rows and targets ({} rows, {} targets)",
-                x.nrows(),
-                y.len()
-            )));
-        }
+        check_shape(x.nrows(), y.len(), weights)?;
         Tree::fit_classifier_owned(Presorted::new(x)?, y, n_classes, weights, params)
     }
 
@@ -145,73 +146,6 @@ impl Tree {
             ..*params
         };
         grow(x, Targets::Values(y), weights, &params)
-    }
-
-    /// The leaf a row falls into: left when the row's value, rounded to float32 as
-    /// scikit-learn casts X at prediction, is ≤ the threshold.
-    pub fn leaf(&self, row: ArrayView1<f64>) -> usize {
-        let mut id = 0;
-        while let Some(s) = self.nodes[id].split {
-            id = if as_float32(row[s.feature]) <= s.threshold {
-                s.left
-            } else {
-                s.right
-            };
-        }
-        id
-    }
-
-    /// P(class) for one row: its leaf's class weight over the leaf's total weight.
-    pub fn class_share(&self, row: ArrayView1<f64>, class: usize) -> f64 {
-        let v = &self.nodes[self.leaf(row)].value;
-        let total: f64 = v.iter().sum();
-        v[class] / total
-    }
-
-    /// Class probabilities: each row's leaf class weights, normalised (scikit-learn's
-    /// `predict_proba`).
-    pub fn predict_proba(&self, x: &Array2<f64>) -> Array2<f64> {
-        let k = self.nodes[0].value.len();
-        let router = super::Router::new(self);
-        let rounded = super::Rounded::new(x);
-        let mut out = Array2::zeros((x.nrows(), k));
-        for (i, row) in rounded.rows().enumerate() {
-            let v = &self.nodes[router.leaf(row)].value;
-            let total: f64 = v.iter().sum();
-            for c in 0..k {
-                out[[i, c]] = v[c] / total;
-            }
-        }
-        out
-    }
-
-    /// Each node's share of `class` (its class weight over its total weight), indexed as
-    /// `nodes`: what a leaf predicts as P(class).
-    pub fn class_shares(&self, class: usize) -> Vec<f64> {
-        self.nodes
-            .iter()
-            .map(|n| n.value[class] / n.value.iter().sum::<f64>())
-            .collect()
-    }
-
-    /// The class with the largest leaf weight, ties to the lower class (scikit-learn's
-    /// `predict`, an argmax).
-    pub fn predict_class(&self, x: &Array2<f64>) -> Array1<usize> {
-        x.rows()
-            .into_iter()
-            .map(|row| {
-                let v = &self.nodes[self.leaf(row)].value;
-                (0..v.len()).fold(0, |best, c| if v[c] > v[best] { c } else { best })
-            })
-            .collect()
-    }
-
-    /// Regression predictions: each row's leaf mean.
-    pub fn predict_value(&self, x: &Array2<f64>) -> Array1<f64> {
-        x.rows()
-            .into_iter()
-            .map(|row| self.nodes[self.leaf(row)].value[0])
-            .collect()
     }
 
     /// Whether any split chose among features tied on impurity decrease.
@@ -300,15 +234,11 @@ fn grow<'a>(
     weights: Option<&'a [f64]>,
     params: &TreeParams,
 ) -> Result<Tree> {
-    check_shape(x.nrows(), &targets, weights)?;
+    check_shape(x.nrows(), targets.len(), weights)?;
     grow_owned(Presorted::new(x)?, targets, weights, params)
 }
 
-fn check_shape(n: usize, targets: &Targets, weights: Option<&[f64]>) -> Result<()> {
-    let len_y = match targets {
-        Targets::Classes { y, .. } => y.len(),
-        Targets::Values(y) => y.len(),
-    };
+fn check_shape(n: usize, len_y: usize, weights: Option<&[f64]>) -> Result<()> {
     if n == 0 || len_y != n || weights.is_some_and(|w| w.len() != n) {
         return Err(Error::input(format!(
             "a tree needs matching, non-empty rows and targets ({n} rows, {len_y} targets)"
@@ -334,7 +264,7 @@ fn grow_owned<'a>(
     params: &TreeParams,
 ) -> Result<Tree> {
     let n = x.n_rows();
-    check_shape(n, &targets, weights)?;
+    check_shape(n, targets.len(), weights)?;
     let n_features = x.n_features();
     let n_listed = x.n_listed();
     if n_listed == 0 {

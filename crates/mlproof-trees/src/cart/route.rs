@@ -1,11 +1,78 @@
-//! Routing many rows through a fitted tree: the splits copied into a compact array (24
-//! bytes a node instead of a [`Node`](super::Node) with its statistics), and the rows
-//! rounded to float32 once per batch instead of once per node visited. Leaves are the ones
-//! [`Tree::leaf`] finds; `route_matches_tree_leaf` in the tests pins that.
+//! Prediction: routing rows through a fitted tree. [`Tree::leaf`] walks one row through
+//! the nodes as they are; batches go through a [`Router`], the splits copied into a compact
+//! array (24 bytes a node instead of a [`Node`](super::Node) with its statistics), with the
+//! rows rounded to float32 once ([`Rounded`]) instead of once per node visited. Both land in
+//! the same leaf; `route_matches_tree_leaf` in the tests pins that.
 
-use ndarray::Array2;
+use ndarray::{Array1, Array2, ArrayView1};
 
 use super::build::{as_float32, Tree};
+
+impl Tree {
+    /// The leaf a row falls into: left when the row's value, rounded to float32 as
+    /// scikit-learn casts X at prediction, is ≤ the threshold.
+    pub fn leaf(&self, row: ArrayView1<f64>) -> usize {
+        let mut id = 0;
+        while let Some(s) = self.nodes[id].split {
+            id = if as_float32(row[s.feature]) <= s.threshold {
+                s.left
+            } else {
+                s.right
+            };
+        }
+        id
+    }
+
+    /// Each row's leaf, through a [`Router`].
+    fn leaves(&self, x: &Array2<f64>) -> Vec<usize> {
+        let router = Router::new(self);
+        Rounded::new(x).rows().map(|row| router.leaf(row)).collect()
+    }
+
+    /// Class probabilities: each row's leaf class weights, normalised (scikit-learn's
+    /// `predict_proba`).
+    pub fn predict_proba(&self, x: &Array2<f64>) -> Array2<f64> {
+        let k = self.nodes[0].value.len();
+        let mut out = Array2::zeros((x.nrows(), k));
+        for (i, leaf) in self.leaves(x).into_iter().enumerate() {
+            let v = &self.nodes[leaf].value;
+            let total: f64 = v.iter().sum();
+            for c in 0..k {
+                out[[i, c]] = v[c] / total;
+            }
+        }
+        out
+    }
+
+    /// Each node's share of `class` (its class weight over its total weight), indexed as
+    /// `nodes`: what a leaf predicts as P(class).
+    pub fn class_shares(&self, class: usize) -> Vec<f64> {
+        self.nodes
+            .iter()
+            .map(|n| n.value[class] / n.value.iter().sum::<f64>())
+            .collect()
+    }
+
+    /// The class with the largest leaf weight, ties to the lower class (scikit-learn's
+    /// `predict`, an argmax).
+    pub fn predict_class(&self, x: &Array2<f64>) -> Array1<usize> {
+        self.leaves(x)
+            .into_iter()
+            .map(|leaf| {
+                let v = &self.nodes[leaf].value;
+                (0..v.len()).fold(0, |best, c| if v[c] > v[best] { c } else { best })
+            })
+            .collect()
+    }
+
+    /// Regression predictions: each row's leaf mean.
+    pub fn predict_value(&self, x: &Array2<f64>) -> Array1<f64> {
+        self.leaves(x)
+            .into_iter()
+            .map(|leaf| self.nodes[leaf].value[0])
+            .collect()
+    }
+}
 
 /// `feature` of a leaf.
 const LEAF: u32 = u32::MAX;
@@ -84,9 +151,5 @@ impl Rounded {
 
     pub fn rows(&self) -> impl Iterator<Item = &[f64]> + '_ {
         (0..self.n).map(move |i| &self.values[i * self.d..(i + 1) * self.d])
-    }
-
-    pub fn n_rows(&self) -> usize {
-        self.n
     }
 }

@@ -38,18 +38,14 @@ impl FullTrees {
         }))
     }
 
-    fn find(&self, x: &Array2<f64>, y: &Array1<usize>) -> Option<Arc<Tree>> {
-        let grown = self.grown.lock().unwrap_or_else(|e| e.into_inner());
-        grown
-            .iter()
-            .find(|(gx, gy, _)| gx == x && gy == y)
-            .map(|(_, _, t)| Arc::clone(t))
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Grown>> {
+        self.grown.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The full tree on these rows: grown on first use, shared after. Two threads asking
     /// at once may both grow it; the trees are identical and the first one stored is kept.
     fn full_tree(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Arc<Tree>> {
-        if let Some(t) = self.find(x, y) {
+        if let Some(t) = find(&self.lock(), x, y) {
             return Ok(t);
         }
         mlproof_core::model::check_training(x, y)?;
@@ -60,13 +56,21 @@ impl FullTrees {
             None,
             &self.params,
         )?);
-        let mut grown = self.grown.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((_, _, t)) = grown.iter().find(|(gx, gy, _)| gx == x && gy == y) {
-            return Ok(Arc::clone(t));
+        let mut grown = self.lock();
+        if let Some(t) = find(&grown, x, y) {
+            return Ok(t);
         }
         grown.push((x.clone(), y.clone(), Arc::clone(&tree)));
         Ok(tree)
     }
+}
+
+/// The tree grown on exactly these rows and labels, if there is one.
+fn find(grown: &[Grown], x: &Array2<f64>, y: &Array1<usize>) -> Option<Arc<Tree>> {
+    grown
+        .iter()
+        .find(|(gx, gy, _)| gx == x && gy == y)
+        .map(|(_, _, t)| Arc::clone(t))
 }
 
 /// A classification tree pruned at `ccp_alpha` from the shared full tree of its rows.
