@@ -2,11 +2,11 @@
 
 use ndarray::{Array1, Array2};
 
-use crate::cart::{Tree, TreeParams};
+use crate::cart::{Presorted, Tree, TreeParams};
 use mlproof_core::model::{
     BinaryClassifier, ClassWeight, FittedBinary, FittedRegressor, Regressor,
 };
-use mlproof_core::Result;
+use mlproof_core::{Error, Result};
 
 /// A classification tree with checked parameters; P(y = 1) is the positive share of the
 /// row's leaf.
@@ -31,6 +31,45 @@ impl TreeClassifier {
             class_weight,
             ..self
         }
+    }
+}
+
+/// The rows of a depth sweep: all of the presort's rows, `n_targets` of them.
+fn check_sweep_rows(x: &Presorted, n_targets: usize) -> Result<()> {
+    if x.n_listed() != x.n_rows() || n_targets != x.n_rows() || n_targets == 0 {
+        return Err(Error::input(format!(
+            "a depth sweep needs one target for each of its rows: {} rows ({} listed), {n_targets} \
+             targets",
+            x.n_rows(),
+            x.n_listed()
+        )));
+    }
+    Ok(())
+}
+
+impl TreeClassifier {
+    /// One tree for each `max_depth` in `depths`, all grown on the same presorted rows (`y`
+    /// holds their labels): tree i equals this classifier with depth `depths[i]` fitted alone
+    /// on those rows, without sorting them again.
+    pub fn fit_each_depth(
+        &self,
+        x: &Presorted,
+        y: &[usize],
+        depths: &[usize],
+    ) -> Result<Vec<Tree>> {
+        check_sweep_rows(x, y.len())?;
+        mlproof_core::model::check_binary_labels(y)?;
+        let weights = match self.class_weight {
+            ClassWeight::None => None,
+            ClassWeight::Balanced => Some(self.class_weight.row_weights(&Array1::from(y.to_vec()))),
+        };
+        depths
+            .iter()
+            .map(|&d| {
+                let params = self.params.with_max_depth(Some(d)).check()?;
+                Tree::fit_classifier_presorted(x, y, 2, weights.as_deref(), &params)
+            })
+            .collect()
     }
 }
 
@@ -101,6 +140,23 @@ impl Regressor for TreeRegressor {
             None,
             &self.params,
         )?)))
+    }
+}
+
+impl TreeRegressor {
+    /// One tree for each `max_depth` in `depths`, all grown on the same presorted rows (`y`
+    /// holds their targets): tree i equals this regressor with depth `depths[i]` fitted alone
+    /// on those rows, without sorting them again.
+    pub fn fit_each_depth(&self, x: &Presorted, y: &[f64], depths: &[usize]) -> Result<Vec<Tree>> {
+        check_sweep_rows(x, y.len())?;
+        mlproof_core::model::check_regression_targets(y)?;
+        depths
+            .iter()
+            .map(|&d| {
+                let params = self.params.with_max_depth(Some(d)).check()?;
+                Tree::fit_regressor_presorted(x, y, None, &params)
+            })
+            .collect()
     }
 }
 

@@ -152,16 +152,17 @@ pub fn zero_one(pred: &Array2<usize>, y: &[usize]) -> ZeroOne {
     }
 }
 
-/// A bootstrap sample of `0..n` (n draws with replacement) for round `round`.
-fn bootstrap(n: usize, seed: u64, round: usize) -> Vec<usize> {
+/// A bootstrap sample of `0..n` (n draws with replacement) for round `round`: the rows
+/// [`bootstrap_predictions`] fits round `round` on.
+pub fn bootstrap(n: usize, seed: u64, round: usize) -> Vec<usize> {
     let mut rng = seed::rng(seed, "bias-variance/bootstrap", round as u64);
     (0..n).map(|_| rng.gen_range(0..n)).collect()
 }
 
 /// The rounds × points matrix of 0-1 predictions by bootstrap rounds from the training rows
-/// (mlxtend's protocol; decompose it with [`zero_one`]): round r fits `learner` on bootstrap sample r of the training rows (the same draws and fit seeds),
+/// (mlxtend's protocol; decompose it with [`zero_one`]): round r fits `learner` on
+/// [`bootstrap`] sample r of the training rows, its fit seed derived from `seed` for round r;
 /// one `progress` tick per round.
-#[allow(clippy::too_many_arguments)]
 pub fn bootstrap_predictions(
     x_train: &Array2<f64>,
     y_train: &Array1<usize>,
@@ -209,6 +210,38 @@ pub fn fresh_draw_predictions(
         })
         .collect::<Result<_>>()?;
     Ok(stack(&rows, x_test.nrows()))
+}
+
+/// The predictions of a sweep over a knob's values, rounds outer: `round(r)` returns round r's
+/// predictions of the test points at every value, in the values' order. Whatever a round's
+/// values share (its training draw, a presort, a neighbour search) is then done once per
+/// round instead of once per value and round. Rounds run in parallel and are gathered in
+/// order. Returns one rounds × points matrix per value: entry v of the result equals
+/// [`bootstrap_predictions`] or [`fresh_draw_predictions`] at value v when `round` fits the
+/// same rows with the same seed.
+pub fn sweep_rounds<T: Clone + Send>(
+    rounds: usize,
+    n_values: usize,
+    n_points: usize,
+    round: &(dyn Fn(usize) -> Result<Vec<Array1<T>>> + Sync),
+) -> Result<Vec<Array2<T>>> {
+    check_rounds(rounds)?;
+    let per_round: Vec<Vec<Array1<T>>> = (0..rounds)
+        .into_par_iter()
+        .map(round)
+        .collect::<Result<_>>()?;
+    if let Some(bad) = per_round
+        .iter()
+        .find(|p| p.len() != n_values || p.iter().any(|v| v.len() != n_points))
+    {
+        return Err(Error::internal(format!(
+            "a sweep round returned {} prediction vectors for {n_values} values of {n_points} points",
+            bad.len()
+        )));
+    }
+    Ok((0..n_values)
+        .map(|v| Array2::from_shape_fn((rounds, n_points), |(r, j)| per_round[r][v][j].clone()))
+        .collect())
 }
 
 /// The squared-loss terms at every test point j, whose means over j are [`squared`]'s:

@@ -9,6 +9,14 @@ use crate::{Error, Result};
 /// labels 0 and 1 both present.
 pub fn check_training(x: &Array2<f64>, y: &Array1<usize>) -> Result<()> {
     check_rows(x, y.len())?;
+    match y.as_slice() {
+        Some(labels) => check_binary_labels(labels),
+        None => check_binary_labels(&y.to_vec()),
+    }
+}
+
+/// Labels of a binary classifier's training rows: 0 and 1 only, both present.
+pub fn check_binary_labels(y: &[usize]) -> Result<()> {
     if let Some(v) = y.iter().find(|&&v| v > 1) {
         return Err(Error::Input(format!(
             "binary labels are 0 and 1; these training rows have label {v}"
@@ -28,10 +36,14 @@ pub fn check_training(x: &Array2<f64>, y: &Array1<usize>) -> Result<()> {
 /// Training rows of a regressor: at least one row, `y.len()` rows, finite features and targets.
 pub fn check_regression(x: &Array2<f64>, y: &Array1<f64>) -> Result<()> {
     check_rows(x, y.len())?;
-    if let Some(i) = y.iter().position(|v| !v.is_finite()) {
+    check_regression_targets(y.iter())
+}
+
+/// Targets of a regressor's training rows: finite numbers.
+pub fn check_regression_targets<'a>(y: impl IntoIterator<Item = &'a f64>) -> Result<()> {
+    if let Some((i, v)) = y.into_iter().enumerate().find(|(_, v)| !v.is_finite()) {
         return Err(Error::Input(format!(
-            "target of training row {i} is {}; regression needs finite targets",
-            y[i]
+            "target of training row {i} is {v}; regression needs finite targets"
         )));
     }
     Ok(())

@@ -8,7 +8,7 @@ mod newton_logistic;
 pub mod pipeline;
 mod regressor;
 
-pub use check::{check_regression, check_training};
+pub use check::{check_binary_labels, check_regression, check_regression_targets, check_training};
 pub use logistic::Logistic;
 
 /// Standardisation (fitted on the training rows) followed by logistic regression with L2

@@ -3,54 +3,61 @@
 use mlproof_core::evidence::{self, Direction, Effect, Finding, Rope};
 use mlproof_core::model::{KNearest, Polynomial, Regressor};
 use mlproof_core::progress::Observer;
-use mlproof_core::{Error, Result};
+use mlproof_core::{seed, Error, Result};
 use mlproof_data::{registry, Dataset, Origin};
+use mlproof_trees::cart::Presorted;
 use mlproof_trees::{TreeParams, TreeRegressor};
-use mlproof_validation::bias_variance::{
-    check_rounds, fresh_draw_predictions, squared, squared_per_point, Squared,
-};
+use mlproof_validation::bias_variance::{squared, squared_per_point, sweep_rounds, Squared};
 use ndarray::{Array1, Array2};
-use rayon::prelude::*;
 
 use super::judge::{sweep_findings, Terms, Words};
 use super::DEFAULT_N_TEST;
 use super::{argmin, default_n_train, BiasVariance, Params, Point, Points, SweepModel};
 
-fn regressor(model: SweepModel, knob: usize) -> Result<Box<dyn Regressor>> {
-    Ok(match model {
-        SweepModel::Tree => Box::new(TreeRegressor::new(TreeParams {
-            max_depth: Some(knob),
-            ..TreeParams::default()
-        })?),
-        SweepModel::Poly => Box::new(Polynomial { degree: knob }),
-        SweepModel::Knn => Box::new(KNearest { k: knob }),
-    })
-}
-
-/// The k-NN sweep's predictions (one rounds × test matrix per k), each round's training draw
-/// searched once for the largest k ([`KNearest::predict_each_k`]): the same numbers as
-/// fitting `KNearest { k }` on every draw for every k, with one search per round instead of
-/// one per k and round. Rounds run in parallel and are gathered in order.
-fn knn_sweep(
+/// The sweep's predictions (one rounds × test matrix per knob value), rounds outer: each
+/// round draws its training set once and fits every value on it, with what the values can
+/// share done once per round ([`sweep_rounds`]):
+///
+/// * k-NN: one search for the largest k ([`KNearest::predict_each_k`]: the first k of the K
+///   nearest, ties by row index, so the same numbers as each k fitted alone);
+/// * trees: one presort, every depth grown on it ([`TreeRegressor::fit_each_depth`]);
+/// * polynomials: each degree fitted on the round's draw.
+///
+/// Each value's matrix equals [`fresh_draw_predictions`] of that value's model
+/// (`sweep_equals_one_fit_per_value` in the tests pins it).
+///
+/// [`fresh_draw_predictions`]: mlproof_validation::bias_variance::fresh_draw_predictions
+pub(super) fn sweep(
+    model: SweepModel,
     draw: &(dyn Fn(usize) -> (Array2<f64>, Array1<f64>) + Sync),
     x_test: &Array2<f64>,
-    ks: &[usize],
+    values: &[usize],
     rounds: usize,
+    seed: u64,
     progress: &dyn Observer,
 ) -> Result<Vec<Array2<f64>>> {
-    check_rounds(rounds)?;
-    let per_round: Vec<Vec<Array1<f64>>> = (0..rounds)
-        .into_par_iter()
-        .map(|r| {
-            let (x, y) = draw(r);
-            let p = KNearest::predict_each_k(&x, &y, x_test, ks)?;
-            ks.iter().for_each(|_| progress.tick());
-            Ok(p)
-        })
-        .collect::<Result<_>>()?;
-    Ok((0..ks.len())
-        .map(|v| Array2::from_shape_fn((rounds, x_test.nrows()), |(r, j)| per_round[r][v][j]))
-        .collect())
+    let tree = TreeRegressor::new(TreeParams::default())?;
+    let round = |r: usize| {
+        let (x, y) = draw(r);
+        let predictions: Vec<Array1<f64>> = match model {
+            SweepModel::Knn => KNearest::predict_each_k(&x, &y, x_test, values)?,
+            SweepModel::Tree => tree
+                .fit_each_depth(&Presorted::new(x.view())?, &y.to_vec(), values)?
+                .iter()
+                .map(|t| t.predict_value(x_test))
+                .collect(),
+            SweepModel::Poly => values
+                .iter()
+                .map(|&degree| {
+                    let fit_seed = seed::derive(seed, "bias-variance/fit", r as u64);
+                    Ok(Polynomial { degree }.fit(&x, &y, fit_seed)?.predict(x_test))
+                })
+                .collect::<Result<_>>()?,
+        };
+        values.iter().for_each(|_| progress.tick());
+        Ok(predictions)
+    };
+    sweep_rounds(rounds, values.len(), x_test.nrows(), &round)
 }
 
 pub(super) fn run(
@@ -78,23 +85,15 @@ pub(super) fn run(
     let draw = |r: usize| generator.resample(n_train, seed, "bias-variance/train", r as u64);
     let (knob, values) = params.model.sweep();
     progress.start("bias-variance", values.len() * params.rounds);
-    let predictions: Vec<Array2<f64>> = match params.model {
-        SweepModel::Knn => knn_sweep(&draw, &x_test, &values, params.rounds, progress)?,
-        model => values
-            .iter()
-            .map(|&v| {
-                let learner = regressor(model, v)?;
-                fresh_draw_predictions(
-                    &draw,
-                    &x_test,
-                    learner.as_ref(),
-                    params.rounds,
-                    seed,
-                    progress,
-                )
-            })
-            .collect::<Result<_>>()?,
-    };
+    let predictions = sweep(
+        params.model,
+        &draw,
+        &x_test,
+        &values,
+        params.rounds,
+        seed,
+        progress,
+    )?;
     let mut points = Vec::new();
     let mut terms = Vec::new();
     for (&v, pred) in values.iter().zip(&predictions) {

@@ -120,3 +120,68 @@ fn zero_one_on_pima_judges_bias_not_bias2() {
         r.loss_baseline
     );
 }
+
+#[test]
+fn tree_sweep_equals_one_bootstrap_fit_per_depth() {
+    use mlproof_trees::{TreeClassifier, TreeParams};
+    use mlproof_validation::bias_variance::bootstrap_predictions;
+    let data = registry::load("pima", 42).unwrap();
+    let y = data.binary_target().unwrap();
+    let (x, _) = mlproof_data::encode::one_hot(&data);
+    let rows: Vec<usize> = (0..x.nrows()).collect();
+    let (train, test) = rows.split_at(600);
+    let x_train = x.select(ndarray::Axis(0), train);
+    let y_train = y.select(ndarray::Axis(0), train);
+    let x_test = x.select(ndarray::Axis(0), test);
+    let params = Params {
+        rounds: 6,
+        seed: 7,
+        ..Params::default()
+    };
+    let depths = [1, 3, 6, 12];
+    let swept = zero_one::tree_sweep(
+        &x_train,
+        &y_train.to_vec(),
+        &x_test,
+        &depths,
+        &params,
+        &Silent,
+    )
+    .unwrap();
+    for (&d, pred) in depths.iter().zip(&swept) {
+        let tree = TreeClassifier::new(TreeParams::default().with_max_depth(Some(d))).unwrap();
+        let alone =
+            bootstrap_predictions(&x_train, &y_train, &x_test, &tree, 6, 7, &Silent).unwrap();
+        assert_eq!(pred, &alone, "depth {d}");
+    }
+}
+
+#[test]
+fn sweep_equals_one_fit_per_value() {
+    use mlproof_core::model::{KNearest, Polynomial, Regressor};
+    use mlproof_trees::{TreeParams, TreeRegressor};
+    use mlproof_validation::bias_variance::fresh_draw_predictions;
+    for (model, name) in [
+        (SweepModel::Tree, "synth-friedman1"),
+        (SweepModel::Poly, "synth-sine"),
+        (SweepModel::Knn, "synth-friedman1"),
+    ] {
+        let generator = registry::regression_generator(name, 3).unwrap();
+        let (x_test, _) = generator.resample(40, 3, "test", 0);
+        let draw = |r: usize| generator.resample(120, 3, "train", r as u64);
+        let (_, values) = model.sweep();
+        let swept = squared::sweep(model, &draw, &x_test, &values, 4, 3, &Silent).unwrap();
+        for (&v, pred) in values.iter().zip(&swept) {
+            let alone: Box<dyn Regressor> = match model {
+                SweepModel::Tree => Box::new(
+                    TreeRegressor::new(TreeParams::default().with_max_depth(Some(v))).unwrap(),
+                ),
+                SweepModel::Poly => Box::new(Polynomial { degree: v }),
+                SweepModel::Knn => Box::new(KNearest { k: v }),
+            };
+            let expected =
+                fresh_draw_predictions(&draw, &x_test, alone.as_ref(), 4, 3, &Silent).unwrap();
+            assert_eq!(pred, &expected, "{model:?} at {v}");
+        }
+    }
+}

@@ -2,14 +2,16 @@
 
 use mlproof_core::evidence::{self, Finding, Rope};
 use mlproof_core::holdout::stratified_holdout;
+use mlproof_core::model::FittedBinary;
 use mlproof_core::progress::Observer;
 use mlproof_core::Result;
 use mlproof_data::{encode, Dataset};
+use mlproof_trees::cart::Presorted;
 use mlproof_trees::{TreeClassifier, TreeParams};
 use mlproof_validation::bias_variance::{
-    bootstrap_predictions, zero_one, zero_one_per_point, ZeroOne,
+    bootstrap, sweep_rounds, zero_one, zero_one_per_point, ZeroOne,
 };
-use ndarray::Axis;
+use ndarray::{Array2, Axis};
 
 use super::judge::{sweep_findings, Terms, Words};
 use super::{argmin, BiasVariance, Params, Point, Points, DEFAULT_TEST_SIZE};
@@ -28,23 +30,18 @@ pub(super) fn run(
     let (x_test, y_test) = (x.select(Axis(0), &test), y.select(Axis(0), &test).to_vec());
     let (knob, values) = params.model.sweep();
     progress.start("bias-variance", values.len() * params.rounds);
+    let predictions = tree_sweep(
+        &x_train,
+        &y_train.to_vec(),
+        &x_test,
+        &values,
+        params,
+        progress,
+    )?;
     let mut points = Vec::new();
     let mut terms = Vec::new();
-    for &v in &values {
-        let tree = TreeClassifier::new(TreeParams {
-            max_depth: Some(v),
-            ..TreeParams::default()
-        })?;
-        let pred = bootstrap_predictions(
-            &x_train,
-            &y_train,
-            &x_test,
-            &tree,
-            params.rounds,
-            seed,
-            progress,
-        )?;
-        let per_point = zero_one_per_point(&pred, &y_test);
+    for (&v, pred) in values.iter().zip(&predictions) {
+        let per_point = zero_one_per_point(pred, &y_test);
         terms.push(Terms {
             loss: per_point.loss,
             bias: per_point.bias,
@@ -52,7 +49,7 @@ pub(super) fn run(
         });
         points.push(Point {
             knob: v,
-            decomposition: zero_one(&pred, &y_test),
+            decomposition: zero_one(pred, &y_test),
         });
     }
     progress.finish();
@@ -96,6 +93,39 @@ pub(super) fn run(
         findings: findings.into_vec(),
         reading,
     })
+}
+
+/// The depth sweep's predictions (one rounds × test matrix per depth): round r presorts
+/// [`bootstrap`] sample r of the training rows once, from the training rows' own presort
+/// ([`Presorted::select`], no sort), and grows every depth on it. The same trees, so the same
+/// numbers, as [`bootstrap_predictions`] with a `TreeClassifier` for each depth, which
+/// presorts every sample again for every depth (`tree_sweep_equals_one_bootstrap_fit_per_depth`
+/// in the tests pins it).
+///
+/// [`bootstrap_predictions`]: mlproof_validation::bias_variance::bootstrap_predictions
+pub(super) fn tree_sweep(
+    x_train: &Array2<f64>,
+    y_train: &[usize],
+    x_test: &Array2<f64>,
+    depths: &[usize],
+    params: &Params,
+    progress: &dyn Observer,
+) -> Result<Vec<Array2<usize>>> {
+    let tree = TreeClassifier::new(TreeParams::default())?;
+    let presorted = Presorted::new(x_train.view())?;
+    let round = |r: usize| {
+        let idx = bootstrap(x_train.nrows(), params.seed, r);
+        let labels: Vec<usize> = idx.iter().map(|&i| y_train[i]).collect();
+        let trees = tree.fit_each_depth(&presorted.select(&idx)?, &labels, depths)?;
+        Ok(trees
+            .iter()
+            .map(|t| {
+                progress.tick();
+                FittedBinary::predict(t, x_test, 0.5)
+            })
+            .collect())
+    };
+    sweep_rounds(params.rounds, depths.len(), x_test.nrows(), &round)
 }
 
 fn read(knob: &str, points: &[Point<ZeroOne>], best: usize, findings: &[Finding]) -> String {
