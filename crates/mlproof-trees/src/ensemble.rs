@@ -11,9 +11,11 @@ use rand::Rng;
 use rayon::prelude::*;
 use serde::Serialize;
 
+mod probe;
+
 use crate::boosting::{fit_staged, Boosted, BoostingParams};
 use crate::cart::{FeatureOrder, Presorted, Rounded, Router, Tree, TreeParams};
-use mlproof_core::model::{BinaryClassifier, ClassWeight, FittedBinary};
+use mlproof_core::model::{BinaryClassifier, ClassWeight, ColumnProbe, FittedBinary};
 use mlproof_core::seed;
 use mlproof_core::{Error, Result};
 
@@ -192,6 +194,10 @@ impl BinaryClassifier for Forest {
 impl FittedBinary for FittedForest {
     fn predict_proba(&self, x: &Array2<f64>) -> Array1<f64> {
         self.predict_proba_first(x, self.trees.len())
+    }
+
+    fn column_probe<'a>(&'a self, x: &'a Array2<f64>) -> Box<dyn ColumnProbe + 'a> {
+        Box::new(probe::ForestProbe::new(&self.routes, x))
     }
 }
 

@@ -39,12 +39,13 @@ pub fn permutation_importance(
         ));
     }
     let y = y.to_vec();
-    let score = |x: &Array2<f64>| -> Result<f64> {
-        let proba = fitted.predict_proba(x).to_vec();
+    let score = |proba: Array1<f64>| -> Result<f64> {
+        let proba = proba.to_vec();
         let pred: Vec<usize> = proba.iter().map(|&p| usize::from(p >= 0.5)).collect();
         metric.compute(&y, &pred, &proba)
     };
-    let baseline = score(x)?;
+    let baseline = score(fitted.predict_proba(x))?;
+    let probe = fitted.column_probe(x);
     let sign = if metric.higher_is_better() { 1.0 } else { -1.0 };
     let importances = (0..x.ncols())
         .into_par_iter()
@@ -55,11 +56,8 @@ pub fn permutation_importance(
                         &mut seed::rng(seed, "permutation", (j * 1000 + r) as u64),
                         x.nrows(),
                     );
-                    let mut shuffled = x.clone();
-                    for (i, &o) in order.iter().enumerate() {
-                        shuffled[[i, j]] = x[[o, j]];
-                    }
-                    Ok(sign * (baseline - score(&shuffled)?))
+                    let shuffled: Vec<f64> = order.iter().map(|&o| x[[o, j]]).collect();
+                    Ok(sign * (baseline - score(probe.predict_proba_with(j, &shuffled))?))
                 })
                 .collect::<Result<Vec<f64>>>()?;
             let mean = drops.iter().sum::<f64>() / repeats as f64;

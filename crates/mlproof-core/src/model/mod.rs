@@ -24,7 +24,7 @@ pub use newton_logistic::{cholesky_solve, fit_newton, ClassWeight, LinearScore, 
 pub use pipeline::{Pipeline, SelectKBest, Standardize, Step};
 pub use regressor::{FittedRegressor, KNearest, Polynomial, Regressor};
 
-use ndarray::{Array1, Array2};
+use ndarray::{Array1, Array2, ArrayView1};
 
 use crate::Result;
 
@@ -53,5 +53,34 @@ pub trait FittedBinary: Send + Sync {
     /// 1 where P(y = 1 | x) ≥ `threshold`, else 0.
     fn predict(&self, x: &Array2<f64>, threshold: f64) -> Array1<usize> {
         self.predict_proba(x).mapv(|p| usize::from(p >= threshold))
+    }
+
+    /// Predictions of `x` with one column replaced at a time (permutation importance). By
+    /// default each changed copy of `x` is predicted whole; a model may instead answer from
+    /// what it worked out once for `x`, with the same numbers (a forest re-routes only the
+    /// rows whose path tests the column).
+    fn column_probe<'a>(&'a self, x: &'a Array2<f64>) -> Box<dyn ColumnProbe + 'a> {
+        Box::new(CopyProbe { model: self, x })
+    }
+}
+
+/// See [`FittedBinary::column_probe`].
+pub trait ColumnProbe: Sync {
+    /// P(y = 1) for every row of the probed `x` with column `column` replaced by `values`
+    /// (one per row).
+    fn predict_proba_with(&self, column: usize, values: &[f64]) -> Array1<f64>;
+}
+
+/// The default [`ColumnProbe`]: a changed copy of `x`, predicted whole.
+struct CopyProbe<'a, M: ?Sized> {
+    model: &'a M,
+    x: &'a Array2<f64>,
+}
+
+impl<M: FittedBinary + ?Sized> ColumnProbe for CopyProbe<'_, M> {
+    fn predict_proba_with(&self, column: usize, values: &[f64]) -> Array1<f64> {
+        let mut changed = self.x.clone();
+        changed.column_mut(column).assign(&ArrayView1::from(values));
+        self.model.predict_proba(&changed)
     }
 }

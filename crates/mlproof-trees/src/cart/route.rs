@@ -132,6 +132,49 @@ impl Router {
     }
 }
 
+impl Router {
+    /// [`Router::leaf`] with the row's value of `column` read as `value` (rounded already).
+    #[inline]
+    pub fn leaf_with(&self, row: &[f64], column: usize, value: f64) -> usize {
+        let mut id = 0usize;
+        loop {
+            let h = self.hops[id];
+            if h.feature == LEAF {
+                return id;
+            }
+            let f = h.feature as usize;
+            let v = if f == column { value } else { row[f] };
+            id = if v <= h.threshold {
+                h.left as usize
+            } else {
+                h.right as usize
+            };
+        }
+    }
+
+    /// The features the splits above each node test, as a bitset of `words` 64-bit words a
+    /// node (node k's words at `k * words..`): a row's leaf can change with column j only if
+    /// bit j of its leaf is set. Children follow their parent in the node order, as growth
+    /// numbers them.
+    pub fn path_features(&self, words: usize) -> Vec<u64> {
+        let mut bits = vec![0u64; self.hops.len() * words];
+        for (id, h) in self.hops.iter().enumerate() {
+            if h.feature == LEAF {
+                continue;
+            }
+            let f = h.feature as usize;
+            for child in [h.left as usize, h.right as usize] {
+                debug_assert!(child > id, "a child numbered before its parent");
+                for w in 0..words {
+                    bits[child * words + w] = bits[id * words + w];
+                }
+                bits[child * words + f / 64] |= 1 << (f % 64);
+            }
+        }
+        bits
+    }
+}
+
 /// Rows rounded to float32 as scikit-learn casts X, row-major and contiguous: rounded once,
 /// routed through any number of trees.
 pub struct Rounded {
