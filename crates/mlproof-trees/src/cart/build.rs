@@ -294,7 +294,7 @@ fn grow_owned<'a>(
         params: *params,
         total_weight,
         goes_left: vec![false; n],
-        buffer: Vec::with_capacity(n),
+        buffer: vec![Entry::default(); n],
         draw: match params.feature_order {
             super::FeatureOrder::Index => None,
             super::FeatureOrder::ScikitLearn { rand_r_seed } => Some(FeatureDraw {
@@ -477,7 +477,16 @@ impl Grower<'_> {
         let children_are_leaves = !reference()
             && (p.max_depth.is_some_and(|d| depth + 1 >= d)
                 || (is_small(best.n_left) && is_small(m - best.n_left)));
-        self.partition(start, end, &best, children_are_leaves);
+        // Features found constant here are never searched below (scikit-learn keeps them in
+        // the known-constant prefix of its draws): their lists need not follow the split.
+        let mut skip = vec![false; self.lists.len()];
+        if let (Some(d), false) = (self.draw.as_ref(), reference()) {
+            d.constant_features[..n_constant]
+                .iter()
+                .for_each(|&f| skip[f] = true);
+        }
+        skip[0] = false; // feature 0's list gives every node its sums
+        self.partition(start, end, &best, children_are_leaves, &skip);
         node.split = Some(Split {
             feature: best.feature,
             threshold: best.threshold,
@@ -488,36 +497,47 @@ impl Grower<'_> {
         (node, Some(best.n_left), n_constant)
     }
 
-    /// Stable partition of every feature's segment (only feature 0's when `only_first`) into
-    /// the rows going left, then right.
-    fn partition(&mut self, start: usize, end: usize, best: &Best, only_first: bool) {
+    /// Stable partition of every feature's segment (only feature 0's when `only_first`), but
+    /// those marked in `skip`, into the rows going left, then right.
+    fn partition(
+        &mut self,
+        start: usize,
+        end: usize,
+        best: &Best,
+        only_first: bool,
+        skip: &[bool],
+    ) {
         for (k, e) in self.lists[best.feature][start..end].iter().enumerate() {
             self.goes_left[e.row as usize] = k < best.n_left;
         }
         let n_lists = if only_first { 1 } else { self.lists.len() };
         let goes_left = &self.goes_left;
+        // Branch-free: every entry is written to both places and only the right cursor moves
+        // (a branch on the side mispredicts about half the time near the root). Position
+        // `write` ≤ k has been read already, so writing it loses nothing.
         let split = |f: usize, segment: &mut [Entry], buffer: &mut Vec<Entry>| {
-            if f == best.feature {
+            if f == best.feature || skip[f] {
                 return;
             }
-            buffer.clear();
-            let mut write = 0;
+            if buffer.len() < segment.len() {
+                buffer.resize(segment.len(), Entry::default());
+            }
+            let (mut write, mut spill) = (0, 0);
             for k in 0..segment.len() {
                 let e = segment[k];
-                if goes_left[e.row as usize] {
-                    segment[write] = e;
-                    write += 1;
-                } else {
-                    buffer.push(e);
-                }
+                let left = goes_left[e.row as usize];
+                segment[write] = e;
+                buffer[spill] = e;
+                write += usize::from(left);
+                spill += usize::from(!left);
             }
-            segment[write..].copy_from_slice(buffer);
+            segment[write..].copy_from_slice(&buffer[..spill]);
         };
         let lists = &mut self.lists[..n_lists];
         if end - start >= PARALLEL_ROWS {
             // Every list is partitioned on its own: split them across threads.
             lists.par_iter_mut().enumerate().for_each_init(
-                || Vec::with_capacity(end - start),
+                || vec![Entry::default(); end - start],
                 |buffer, (f, list)| split(f, &mut list[start..end], buffer),
             );
         } else {

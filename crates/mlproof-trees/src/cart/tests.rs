@@ -175,15 +175,20 @@ mod shortcuts {
                 Just(FeatureOrder::Index),
                 any::<u32>().prop_map(|rand_r_seed| FeatureOrder::ScikitLearn { rand_r_seed })
             ],
+            prop_oneof![Just(None), (1usize..4).prop_map(Some)],
         )
             .prop_map(
-                |(max_depth, min_samples_split, min_samples_leaf, mid, order)| TreeParams {
-                    max_depth,
-                    min_samples_split,
-                    min_samples_leaf,
-                    min_impurity_decrease: mid,
-                    feature_order: order,
-                    ..TreeParams::default()
+                |(max_depth, min_samples_split, min_samples_leaf, mid, order, max_features)| {
+                    TreeParams {
+                        max_depth,
+                        min_samples_split,
+                        min_samples_leaf,
+                        min_impurity_decrease: mid,
+                        feature_order: order,
+                        // A forest's draws need scikit-learn's order.
+                        max_features: max_features.filter(|_| order != FeatureOrder::Index),
+                        ..TreeParams::default()
+                    }
                 },
             )
     }
