@@ -110,6 +110,9 @@ struct Pending {
     parent: Option<(usize, bool)>,
     /// Features known to be constant here (scikit-learn's `n_constant_features`).
     n_constant: usize,
+    /// The node's sums (target statistics, total weight) when its parent computed them and
+    /// they are exact ([`Grower::exact_sums`]).
+    sums: Option<(Vec<f64>, f64)>,
 }
 
 struct Best {
@@ -287,6 +290,10 @@ fn grow_owned<'a>(
                 .sum()
         }
     };
+    let exact_sums = !reference()
+        && matches!(targets, Targets::Classes { .. })
+        && weights.is_none_or(|w| w.iter().all(|&v| v >= 0.0 && v.fract() == 0.0))
+        && total_weight < 2f64.powi(53);
     let mut grower = Grower {
         lists: x.lists,
         targets,
@@ -295,6 +302,7 @@ fn grow_owned<'a>(
         total_weight,
         goes_left: vec![false; n],
         buffer: vec![Entry::default(); n],
+        exact_sums,
         draw: match params.feature_order {
             super::FeatureOrder::Index => None,
             super::FeatureOrder::ScikitLearn { rand_r_seed } => Some(FeatureDraw {
@@ -312,6 +320,7 @@ fn grow_owned<'a>(
         depth: 0,
         parent: None,
         n_constant: 0,
+        sums: None,
     }];
     while let Some(Pending {
         start,
@@ -319,10 +328,11 @@ fn grow_owned<'a>(
         depth,
         parent,
         n_constant,
+        sums,
     }) = stack.pop()
     {
         let id = nodes.len();
-        let (node, split_at, n_constant) = grower.node(start, end, depth, n_constant);
+        let (node, split_at, n_constant) = grower.node(start, end, depth, n_constant, sums);
         nodes.push(node);
         if let Some((p, s)) = parent {
             // A parent is pushed with its split before its children.
@@ -334,13 +344,14 @@ fn grow_owned<'a>(
                 }
             }
         }
-        if let Some(pos) = split_at {
+        if let Some((pos, left_sums, right_sums)) = split_at {
             stack.push(Pending {
                 start: start + pos,
                 end,
                 depth: depth + 1,
                 parent: Some((id, false)),
                 n_constant,
+                sums: right_sums,
             });
             stack.push(Pending {
                 start,
@@ -348,6 +359,7 @@ fn grow_owned<'a>(
                 depth: depth + 1,
                 parent: Some((id, true)),
                 n_constant,
+                sums: left_sums,
             });
         }
     }
@@ -376,7 +388,13 @@ struct Grower<'a> {
     buffer: Vec<Entry>,
     /// scikit-learn's feature draws, when the tree follows them.
     draw: Option<FeatureDraw>,
+    /// Class sums over integer weights (none, or a bootstrap's counts) are exact whatever the
+    /// order of addition, below 2⁵³: a child's sums can then come from its parent's split.
+    exact_sums: bool,
 }
+
+/// A node's target statistics and total weight.
+type Sums = (Vec<f64>, f64);
 
 /// The state of scikit-learn's Fisher–Yates feature draws (`BestSplitter.node_split`):
 /// its xorshift generator, the `features` permutation and the known-constant prefix, both
@@ -431,15 +449,18 @@ impl Grower<'_> {
 
     /// Builds the node over rows `start..end` of the sorted lists; if it splits, partitions
     /// them (left rows first) and returns the number of left rows.
-    /// Also returns the features known to be constant for the children.
+    /// Also returns the features known to be constant for the children, and the children's
+    /// sums when they are exact. `sums` are the node's own, if its parent gave them.
+    #[allow(clippy::type_complexity)]
     fn node(
         &mut self,
         start: usize,
         end: usize,
         depth: usize,
         n_known: usize,
-    ) -> (Node, Option<usize>, usize) {
-        let (stats, total) = self.stats(&self.lists[0][start..end]);
+        sums: Option<Sums>,
+    ) -> (Node, Option<(usize, Option<Sums>, Option<Sums>)>, usize) {
+        let (stats, total) = sums.unwrap_or_else(|| self.stats(&self.lists[0][start..end]));
         let impurity = self.params.criterion.impurity(&stats, total);
         let m = end - start;
         let mut node = Node {
@@ -463,8 +484,25 @@ impl Grower<'_> {
             return (node, None, n_constant);
         };
         let (left_rows, right_rows) = self.lists[best.feature][start..end].split_at(best.n_left);
-        let (ls, lw) = self.stats(left_rows);
-        let (rs, rw) = self.stats(right_rows);
+        let ((ls, lw), (rs, rw)) = if self.exact_sums {
+            // Sum the smaller side; the other is the node's sums minus it, exactly.
+            let rest = |(side, w): Sums| -> Sums {
+                (
+                    stats.iter().zip(&side).map(|(t, s)| t - s).collect(),
+                    total - w,
+                )
+            };
+            if left_rows.len() <= right_rows.len() {
+                let left = self.stats(left_rows);
+                let right = rest(left.clone());
+                (left, right)
+            } else {
+                let right = self.stats(right_rows);
+                (rest(right.clone()), right)
+            }
+        } else {
+            (self.stats(left_rows), self.stats(right_rows))
+        };
         let c = p.criterion;
         let improvement = (total / self.total_weight)
             * (impurity - rw / total * c.impurity(&rs, rw) - lw / total * c.impurity(&ls, lw));
@@ -477,24 +515,41 @@ impl Grower<'_> {
         let children_are_leaves = !reference()
             && (p.max_depth.is_some_and(|d| depth + 1 >= d)
                 || (is_small(best.n_left) && is_small(m - best.n_left)));
-        // Features found constant here are never searched below (scikit-learn keeps them in
-        // the known-constant prefix of its draws): their lists need not follow the split.
-        let mut skip = vec![false; self.lists.len()];
-        if let (Some(d), false) = (self.draw.as_ref(), reference()) {
-            d.constant_features[..n_constant]
-                .iter()
-                .for_each(|&f| skip[f] = true);
-        }
-        skip[0] = false; // feature 0's list gives every node its sums
-        self.partition(start, end, &best, children_are_leaves, &skip);
-        node.split = Some(Split {
+        let node_split = Split {
             feature: best.feature,
             threshold: best.threshold,
             left: 0,
             right: 0,
             tied: best.tied,
-        });
-        (node, Some(best.n_left), n_constant)
+        };
+        if self.exact_sums {
+            // The children get their sums from here: feature 0's list is not needed for them.
+            node.split = Some(node_split);
+            if !children_are_leaves {
+                let skip = self.known_constant(n_constant);
+                self.partition(start, end, &best, false, &skip);
+            }
+            let children = (best.n_left, Some((ls, lw)), Some((rs, rw)));
+            return (node, Some(children), n_constant);
+        }
+        let mut skip = self.known_constant(n_constant);
+        skip[0] = false; // feature 0's list gives every node its sums
+        self.partition(start, end, &best, children_are_leaves, &skip);
+        node.split = Some(node_split);
+        (node, Some((best.n_left, None, None)), n_constant)
+    }
+
+    /// The features known to be constant in the children of the node just searched (the
+    /// first `n_constant` of scikit-learn's draws). They are never searched below, so their
+    /// lists need not follow the split.
+    fn known_constant(&self, n_constant: usize) -> Vec<bool> {
+        let mut known = vec![false; self.lists.len()];
+        if let (Some(d), false) = (self.draw.as_ref(), reference()) {
+            d.constant_features[..n_constant]
+                .iter()
+                .for_each(|&f| known[f] = true);
+        }
+        known
     }
 
     /// Stable partition of every feature's segment (only feature 0's when `only_first`), but

@@ -229,14 +229,20 @@ mod shortcuts {
             params in params(),
             entropy in any::<bool>(),
             n_classes in 2usize..4,
-            weighted in any::<bool>(),
+            weighting in 0usize..3,
         ) {
             let n = x.nrows();
             let y: Vec<usize> = (0..n)
                 .map(|i| (((seed >> (i % 60)) & 1) as usize + usize::from(i % 7 == 0)) % n_classes)
                 .collect();
-            let w: Vec<f64> = (0..n).map(|i| 0.5 + ((seed >> (i % 50)) % 4) as f64 * 0.25).collect();
-            let w = weighted.then_some(&w[..]);
+            // None, fractional weights, or a bootstrap's counts (integers: exact sums).
+            let w: Vec<f64> = (0..n)
+                .map(|i| match weighting {
+                    1 => 0.5 + ((seed >> (i % 50)) % 4) as f64 * 0.25,
+                    _ => 1.0 + ((seed >> (i % 50)) % 3) as f64,
+                })
+                .collect();
+            let w = (weighting > 0).then_some(&w[..]);
             let params = TreeParams {
                 criterion: if entropy { Criterion::Entropy } else { Criterion::Gini },
                 ..params
