@@ -566,7 +566,7 @@ impl Grower<'_> {
             self.goes_left[e.row as usize] = k < best.n_left;
         }
         let n_lists = if only_first { 1 } else { self.lists.len() };
-        let goes_left = &self.goes_left;
+        let goes_left: &[bool] = &self.goes_left;
         // Branch-free: every entry is written to both places and only the right cursor moves
         // (a branch on the side mispredicts about half the time near the root). Position
         // `write` ≤ k has been read already, so writing it loses nothing.
@@ -577,6 +577,7 @@ impl Grower<'_> {
             if buffer.len() < segment.len() {
                 buffer.resize(segment.len(), Entry::default());
             }
+            let buffer = &mut buffer[..segment.len()];
             let (mut write, mut spill) = (0, 0);
             for k in 0..segment.len() {
                 let e = segment[k];
