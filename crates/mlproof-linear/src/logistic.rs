@@ -117,6 +117,7 @@ impl LogisticProblem {
             Array1::from_iter(std::iter::once(start.intercept).chain(start.coef.iter().copied()));
         let mut eta = self.eta(&beta);
         let mut f = self.objective(&eta, &beta, penalty);
+        let mut scratch = Array2::zeros((self.xt.nrows() + 1, self.y.len()));
         for step in 1..=MAX_NEWTON {
             let prob = eta.mapv(sigmoid);
             let grad = self.smooth_gradient(&prob, &beta, penalty);
@@ -127,7 +128,7 @@ impl LogisticProblem {
             let v = prob.mapv(|q| (q * (1.0 - q)).max(MIN_WEIGHT));
             // Quadratic model ½βᵀHβ − cᵀβ, with c = X̃ᵀ(v∘η + y − p)/n.
             let work = &v * &eta + &self.y - &prob;
-            let (h, c) = self.weighted_gram(&v, &work);
+            let (h, c) = self.weighted_gram(&v, &work, &mut scratch);
             let next = model_step::minimise(&h, &c, penalty, &beta);
             let dir = &next - &beta;
             let l1 = |b: &Array1<f64>| b.iter().skip(1).map(|w| w.abs()).sum::<f64>();
@@ -192,12 +193,23 @@ impl LogisticProblem {
     }
 
     /// H = X̃ᵀVX̃/n and c = X̃ᵀr/n for X̃ = [1, X].
-    fn weighted_gram(&self, v: &Array1<f64>, r: &Array1<f64>) -> (Array2<f64>, Array1<f64>) {
+    /// `a` is scratch space of (p + 1) × n, reused across Newton steps (a fresh matrix of
+    /// that size each step cost page faults: 10% of a profile).
+    fn weighted_gram(
+        &self,
+        v: &Array1<f64>,
+        r: &Array1<f64>,
+        a: &mut Array2<f64>,
+    ) -> (Array2<f64>, Array1<f64>) {
         let (p, n) = (self.xt.nrows(), self.n());
         let sv = v.mapv(f64::sqrt);
-        let mut a = Array2::zeros((p + 1, self.y.len()));
         a.row_mut(0).assign(&sv);
-        a.slice_mut(ndarray::s![1.., ..]).assign(&(&self.xt * &sv));
+        for (mut row, x) in a.rows_mut().into_iter().skip(1).zip(self.xt.rows()) {
+            ndarray::Zip::from(&mut row)
+                .and(&x)
+                .and(&sv)
+                .for_each(|a, &x, &s| *a = x * s);
+        }
         let h = a.dot(&a.t()) / n;
         let mut c = Array1::zeros(p + 1);
         c[0] = r.sum() / n;

@@ -279,8 +279,12 @@ pub fn fit_path_observed(
         }
     };
     let p = x.ncols();
-    let fits = solver.walk(opts.l1_ratio, &alphas, p)?;
-    let cv = cv_errors(x, response, opts.l1_ratio, &alphas, opts, progress)?;
+    // The path on all rows and the folds' paths are independent: computed side by side.
+    let (fits, cv) = rayon::join(
+        || solver.walk(opts.l1_ratio, &alphas, p),
+        || cv_errors(x, response, opts.l1_ratio, &alphas, opts, progress),
+    );
+    let (fits, cv) = (fits?, cv?);
     let points: Vec<PathPoint> = fits
         .iter()
         .zip(&alphas)
