@@ -239,25 +239,9 @@ impl PathOptions {
     }
 }
 
-/// Fits the path on all rows of `x` (standardised inside) and cross-validates it on
-/// shuffled k folds (stratified for a binary response; forward-chaining time-series folds
-/// for time-ordered rows), standardising inside each fold.
-/// The grid comes from all rows, as scikit-learn's `ElasticNetCV` takes it.
-pub fn fit_path(x: &Array2<f64>, response: &Response, opts: &PathOptions) -> Result<Path> {
-    fit_path_observed(x, response, opts, &Silent)
-}
-
-/// [`fit_path`], reporting each cross-validation fold to `progress`.
-pub fn fit_path_observed(
-    x: &Array2<f64>,
-    response: &Response,
-    opts: &PathOptions,
-    progress: &dyn Observer,
-) -> Result<Path> {
-    check_l1_ratio(opts.l1_ratio)?;
-    let design = Standardized::fit(x);
-    let solver = Solver::new(&design.z, response)?;
-    let alphas = match &opts.alphas {
+/// The α of a path, descending: `opts.alphas`, or the grid from α_max down by `opts.eps`.
+fn grid(solver: &Solver, opts: &PathOptions) -> Result<Vec<f64>> {
+    Ok(match &opts.alphas {
         Some(a) => sorted_alphas(a)?,
         None => {
             let top = solver.alpha_max(opts.l1_ratio);
@@ -277,7 +261,43 @@ pub fn fit_path_observed(
             };
             alpha_grid(top, opts.n_alphas, eps)?
         }
-    };
+    })
+}
+
+/// The path on all rows alone, without cross-validation: each α of the grid (descending)
+/// with its fit on the standardised columns, the numbers [`fit_path`]'s points hold.
+pub fn walk_path(
+    x: &Array2<f64>,
+    response: &Response,
+    opts: &PathOptions,
+) -> Result<Vec<(f64, LinearFit)>> {
+    check_l1_ratio(opts.l1_ratio)?;
+    let design = Standardized::fit(x);
+    let solver = Solver::new(&design.z, response)?;
+    let alphas = grid(&solver, opts)?;
+    let fits = solver.walk(opts.l1_ratio, &alphas, x.ncols())?;
+    Ok(alphas.into_iter().zip(fits).collect())
+}
+
+/// Fits the path on all rows of `x` (standardised inside) and cross-validates it on
+/// shuffled k folds (stratified for a binary response; forward-chaining time-series folds
+/// for time-ordered rows), standardising inside each fold.
+/// The grid comes from all rows, as scikit-learn's `ElasticNetCV` takes it.
+pub fn fit_path(x: &Array2<f64>, response: &Response, opts: &PathOptions) -> Result<Path> {
+    fit_path_observed(x, response, opts, &Silent)
+}
+
+/// [`fit_path`], reporting each cross-validation fold to `progress`.
+pub fn fit_path_observed(
+    x: &Array2<f64>,
+    response: &Response,
+    opts: &PathOptions,
+    progress: &dyn Observer,
+) -> Result<Path> {
+    check_l1_ratio(opts.l1_ratio)?;
+    let design = Standardized::fit(x);
+    let solver = Solver::new(&design.z, response)?;
+    let alphas = grid(&solver, opts)?;
     let p = x.ncols();
     // The path on all rows and the folds' paths are independent: computed side by side.
     let (fits, cv) = rayon::join(

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::design::Standardized;
 use crate::logistic::LogisticProblem;
-use crate::path::{fit_path, PathOptions, Response};
+use crate::path::{walk_path, PathOptions, Response};
 use crate::penalty::Penalty;
 
 /// One method's ranking: feature indices, most important first, and each feature's score.
@@ -74,7 +74,7 @@ pub fn selection(
         || {
             rayon::join(
                 || {
-                    let r = l1_entry(x, &labels, seed);
+                    let r = l1_entry(x, &labels);
                     progress.tick();
                     r
                 },
@@ -186,14 +186,13 @@ fn logistic() -> Result<Pipeline> {
 
 /// Score = how early a feature enters the L1 logistic path: the number of α (from the
 /// largest) at which it is non-zero, plus its final |w| as a tie-break below 1.
-fn l1_entry(x: &Array2<f64>, y: &[usize], seed: u64) -> Result<Vec<f64>> {
-    let mut opts = PathOptions::new(1.0);
-    opts.seed = seed;
-    let path = fit_path(x, &Response::Binary(y.to_vec()), &opts)?;
+fn l1_entry(x: &Array2<f64>, y: &[usize]) -> Result<Vec<f64>> {
+    let opts = PathOptions::new(1.0);
+    // Only the coefficients are read: the path on all rows, without its cross-validation.
+    let path = walk_path(x, &Response::Binary(y.to_vec()), &opts)?;
     let last = path
-        .points
         .last()
-        .map(|q| q.coef.clone())
+        .map(|(_, fit)| fit.coef.to_vec())
         .unwrap_or_default();
     let top = last
         .iter()
@@ -201,7 +200,7 @@ fn l1_entry(x: &Array2<f64>, y: &[usize], seed: u64) -> Result<Vec<f64>> {
         .max(f64::MIN_POSITIVE);
     Ok((0..x.ncols())
         .map(|j| {
-            let alive = path.points.iter().filter(|q| q.coef[j] != 0.0).count() as f64;
+            let alive = path.iter().filter(|(_, fit)| fit.coef[j] != 0.0).count() as f64;
             alive + 0.5 * last[j].abs() / top
         })
         .collect())
