@@ -31,10 +31,13 @@ pub struct Forest {
     pub class_weight: ClassWeight,
 }
 
-/// A fitted forest, with each row's out-of-bag probability (NaN where no tree left it out).
+/// A fitted forest. Its out-of-bag estimates are computed when asked
+/// ([`FittedForest::oob_proba`]): most uses of a forest never read them.
 pub struct FittedForest {
     pub trees: Vec<Tree>,
-    pub oob_proba: Vec<f64>,
+    /// The forest's seed and training rows, to draw each tree's bootstrap again.
+    seed: u64,
+    n_train: usize,
     /// Each tree's router and P(y = 1) per node, built once at fit for every prediction.
     routes: Vec<(Router, Vec<f64>)>,
 }
@@ -84,12 +87,10 @@ impl Forest {
         }
         let class_weights = self.class_weight.row_weights(y);
         let labels = y.to_vec();
-        let fitted: Vec<(Tree, Vec<usize>)> = (0..self.n_trees)
+        let trees: Vec<Tree> = (0..self.n_trees)
             .into_par_iter()
             .map(|t| {
-                let mut rng = seed::rng(seed, "forest/bootstrap", t as u64);
-                let mut counts = vec![0usize; n];
-                (0..n).for_each(|_| counts[rng.gen_range(0..n)] += 1);
+                let counts = bootstrap_counts(seed, t, n);
                 // Undrawn rows are left out of the lists; their weight is never read.
                 let weights: Vec<f64> = counts
                     .iter()
@@ -104,42 +105,34 @@ impl Forest {
                     },
                     ..self.tree
                 };
-                let tree = Tree::fit_classifier_owned(
+                Tree::fit_classifier_owned(
                     presorted.restrict(&drawn)?,
                     &labels,
                     2,
                     Some(&weights),
                     &params,
-                )?;
-                let out_of_bag = (0..n).filter(|&i| counts[i] == 0).collect();
-                Ok((tree, out_of_bag))
+                )
             })
             .collect::<Result<_>>()?;
-        let mut sum = vec![0.0; n];
-        let mut seen = vec![0usize; n];
-        let rounded = Rounded::new(x);
-        let rows: Vec<&[f64]> = rounded.rows().collect();
-        let routes: Vec<(Router, Vec<f64>)> = fitted
+        let routes: Vec<(Router, Vec<f64>)> = trees
             .iter()
-            .map(|(t, _)| (Router::new(t), t.class_shares(1)))
-            .collect();
-        for ((_, oob), (router, share)) in fitted.iter().zip(&routes) {
-            for &i in oob {
-                sum[i] += share[router.leaf(rows[i])];
-                seen[i] += 1;
-            }
-        }
-        let oob_proba = sum
-            .iter()
-            .zip(&seen)
-            .map(|(s, &c)| if c > 0 { s / c as f64 } else { f64::NAN })
+            .map(|t| (Router::new(t), t.class_shares(1)))
             .collect();
         Ok(FittedForest {
-            trees: fitted.into_iter().map(|(t, _)| t).collect(),
-            oob_proba,
+            trees,
+            seed,
+            n_train: n,
             routes,
         })
     }
+}
+
+/// How many times each of `n` rows is drawn into tree `t`'s bootstrap sample.
+fn bootstrap_counts(seed: u64, t: usize, n: usize) -> Vec<usize> {
+    let mut rng = seed::rng(seed, "forest/bootstrap", t as u64);
+    let mut counts = vec![0usize; n];
+    (0..n).for_each(|_| counts[rng.gen_range(0..n)] += 1);
+    counts
 }
 
 impl FittedForest {
@@ -158,10 +151,46 @@ impl FittedForest {
         sum / k as f64
     }
 
-    /// Out-of-bag accuracy over the rows some tree left out (scikit-learn's `oob_score_`).
-    pub fn oob_accuracy(&self, y: &Array1<usize>) -> f64 {
+    /// Each training row's out-of-bag P(y = 1): the mean over the trees whose bootstrap left
+    /// it out, in tree order (NaN where every tree drew it). `x` must be the training rows.
+    pub fn oob_proba(&self, x: &Array2<f64>) -> Result<Vec<f64>> {
+        let n = self.n_train;
+        if x.nrows() != n {
+            return Err(Error::input(format!(
+                "out-of-bag estimates need the forest's {n} training rows, got {}",
+                x.nrows()
+            )));
+        }
+        let mut sum = vec![0.0; n];
+        let mut seen = vec![0usize; n];
+        let rounded = Rounded::new(x);
+        let rows: Vec<&[f64]> = rounded.rows().collect();
+        for (t, (router, share)) in self.routes.iter().enumerate() {
+            let counts = bootstrap_counts(self.seed, t, n);
+            for i in (0..n).filter(|&i| counts[i] == 0) {
+                sum[i] += share[router.leaf(rows[i])];
+                seen[i] += 1;
+            }
+        }
+        Ok(sum
+            .iter()
+            .zip(&seen)
+            .map(|(s, &c)| if c > 0 { s / c as f64 } else { f64::NAN })
+            .collect())
+    }
+
+    /// Out-of-bag accuracy over the rows some tree left out (scikit-learn's `oob_score_`);
+    /// `x` and `y` are the training rows.
+    pub fn oob_accuracy(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<f64> {
+        if y.len() != self.n_train {
+            return Err(Error::input(format!(
+                "out-of-bag accuracy needs the forest's {} training labels, got {}",
+                self.n_train,
+                y.len()
+            )));
+        }
         let scored: Vec<(usize, f64)> = self
-            .oob_proba
+            .oob_proba(x)?
             .iter()
             .enumerate()
             .filter(|(_, p)| !p.is_nan())
@@ -171,7 +200,7 @@ impl FittedForest {
             .iter()
             .filter(|&&(i, p)| usize::from(p > 0.5) == y[i])
             .count();
-        right as f64 / scored.len().max(1) as f64
+        Ok(right as f64 / scored.len().max(1) as f64)
     }
 }
 

@@ -262,7 +262,7 @@ pub fn run(
         max_features,
         boosting,
         deep_tree_accuracy,
-        random_forest_oob_accuracy: rf.oob_accuracy(&y_tr),
+        random_forest_oob_accuracy: rf.oob_accuracy(&x_tr, &y_tr)?,
         accuracy_baseline: no_skill(Metric::Accuracy, &y_te),
         growth,
         variance_growth,

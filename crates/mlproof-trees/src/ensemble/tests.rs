@@ -9,10 +9,18 @@ fn a_forest_is_reproducible_and_its_oob_score_is_sensible() {
     let a = rf.fit_forest(&d.features, &y, 7).unwrap();
     let b = rf.fit_forest(&d.features, &y, 7).unwrap();
     assert_eq!(
-        a.oob_proba.iter().map(|p| p.to_bits()).collect::<Vec<_>>(),
-        b.oob_proba.iter().map(|p| p.to_bits()).collect::<Vec<_>>()
+        a.oob_proba(&d.features)
+            .unwrap()
+            .iter()
+            .map(|p| p.to_bits())
+            .collect::<Vec<_>>(),
+        b.oob_proba(&d.features)
+            .unwrap()
+            .iter()
+            .map(|p| p.to_bits())
+            .collect::<Vec<_>>()
     );
-    let oob = a.oob_accuracy(&y);
+    let oob = a.oob_accuracy(&d.features, &y).unwrap();
     assert!(oob > 0.9 && oob < 1.0, "{oob}");
 }
 
