@@ -21,9 +21,26 @@ pub struct PruningPath {
     pub leaves: Vec<usize>,
 }
 
+/// The weakest links of a tree in the order pruning collapses them, each with its effective
+/// alpha: what [`prune`] replays, so that pruning one tree at many α runs the search once.
+#[derive(Debug, Clone)]
+pub struct WeakestLinks {
+    steps: Vec<(f64, usize)>,
+}
+
+impl WeakestLinks {
+    /// The whole sequence: O(nodes · steps).
+    pub fn of(tree: &Tree) -> WeakestLinks {
+        WeakestLinks {
+            steps: prune_steps(tree, f64::INFINITY).2,
+        }
+    }
+}
+
 /// Runs weakest-link pruning; stops before a step whose alpha exceeds `stop_above`.
-/// Returns the path so far and which nodes are leaves of the final subtree.
-fn prune_steps(tree: &Tree, stop_above: f64) -> (PruningPath, Vec<bool>) {
+/// Returns the path so far, which nodes are leaves of the final subtree, and the steps.
+#[allow(clippy::type_complexity)]
+fn prune_steps(tree: &Tree, stop_above: f64) -> (PruningPath, Vec<bool>, Vec<(f64, usize)>) {
     let nodes = &tree.nodes;
     let n = nodes.len();
     let total = nodes[0].weighted_n_samples;
@@ -56,6 +73,7 @@ fn prune_steps(tree: &Tree, stop_above: f64) -> (PruningPath, Vec<bool>) {
     }
     let mut candidate: Vec<bool> = is_leaf.iter().map(|&l| !l).collect();
     let mut in_subtree = vec![true; n];
+    let mut steps = Vec::new();
     let mut path = PruningPath {
         ccp_alphas: vec![0.0],
         impurities: vec![r_branch[0]],
@@ -74,22 +92,14 @@ fn prune_steps(tree: &Tree, stop_above: f64) -> (PruningPath, Vec<bool>) {
         if alpha > stop_above {
             break;
         }
-        // Everything below the weakest link leaves the subtree; it becomes a leaf.
-        let mut stack = vec![weakest];
-        while let Some(i) = stack.pop() {
-            if !in_subtree[i] {
-                continue;
-            }
-            candidate[i] = false;
-            is_leaf[i] = false;
-            in_subtree[i] = false;
-            if let Some(s) = nodes[i].split {
-                stack.push(s.left);
-                stack.push(s.right);
-            }
-        }
-        is_leaf[weakest] = true;
-        in_subtree[weakest] = true;
+        collapse(
+            nodes,
+            weakest,
+            &mut is_leaf,
+            &mut in_subtree,
+            &mut candidate,
+        );
+        steps.push((alpha, weakest));
         let pruned_leaves = n_leaves[weakest] - 1;
         n_leaves[weakest] = 0;
         let r_diff = r_node[weakest] - r_branch[weakest];
@@ -104,7 +114,32 @@ fn prune_steps(tree: &Tree, stop_above: f64) -> (PruningPath, Vec<bool>) {
         path.impurities.push(r_branch[0]);
         path.leaves.push(n_leaves[0].max(1));
     }
-    (path, is_leaf)
+    (path, is_leaf, steps)
+}
+
+/// Collapses the branch under `weakest` into a leaf: everything below it leaves the subtree.
+fn collapse(
+    nodes: &[Node],
+    weakest: usize,
+    is_leaf: &mut [bool],
+    in_subtree: &mut [bool],
+    candidate: &mut [bool],
+) {
+    let mut stack = vec![weakest];
+    while let Some(i) = stack.pop() {
+        if !in_subtree[i] {
+            continue;
+        }
+        candidate[i] = false;
+        is_leaf[i] = false;
+        in_subtree[i] = false;
+        if let Some(s) = nodes[i].split {
+            stack.push(s.left);
+            stack.push(s.right);
+        }
+    }
+    is_leaf[weakest] = true;
+    in_subtree[weakest] = true;
 }
 
 /// The whole pruning path of a grown tree.
@@ -118,7 +153,37 @@ pub fn prune(tree: &Tree, ccp_alpha: f64) -> Tree {
     if ccp_alpha <= 0.0 {
         return tree.clone();
     }
-    let (_, is_leaf) = prune_steps(tree, ccp_alpha);
+    let (_, is_leaf, _) = prune_steps(tree, ccp_alpha);
+    subtree(tree, &is_leaf)
+}
+
+/// [`prune`] by replaying `links` (the tree's [`WeakestLinks`]) up to the first step whose
+/// alpha exceeds `ccp_alpha`, as pruning itself stops: the same subtree, without searching
+/// for each weakest link again.
+pub fn prune_along(tree: &Tree, links: &WeakestLinks, ccp_alpha: f64) -> Tree {
+    if ccp_alpha <= 0.0 {
+        return tree.clone();
+    }
+    let n = tree.nodes.len();
+    let mut is_leaf: Vec<bool> = tree.nodes.iter().map(|t| t.split.is_none()).collect();
+    let mut in_subtree = vec![true; n];
+    let mut candidate = vec![false; n];
+    for &(alpha, weakest) in links.steps.iter().take_while(|(a, _)| *a <= ccp_alpha) {
+        debug_assert!(alpha <= ccp_alpha);
+        collapse(
+            &tree.nodes,
+            weakest,
+            &mut is_leaf,
+            &mut in_subtree,
+            &mut candidate,
+        );
+    }
+    subtree(tree, &is_leaf)
+}
+
+/// The tree with the nodes marked in `is_leaf` as leaves (and what lies below them
+/// dropped), renumbered in pre-order.
+fn subtree(tree: &Tree, is_leaf: &[bool]) -> Tree {
     let mut nodes: Vec<Node> = Vec::new();
     // (original id, parent in the new tree and side)
     let mut stack = vec![(0usize, None::<(usize, bool)>)];

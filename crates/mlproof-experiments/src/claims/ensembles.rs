@@ -7,7 +7,7 @@ use mlproof_core::model::{BinaryClassifier, ClassWeight, FittedBinary};
 use mlproof_core::{seed, Result};
 use mlproof_trees::boosting::BoostingParams;
 use mlproof_trees::ensemble::{Boosting, Forest};
-use mlproof_trees::pruning::{prune, pruning_path};
+use mlproof_trees::pruning::{prune, prune_along, pruning_path, WeakestLinks};
 use mlproof_trees::{Tree, TreeParams};
 use mlproof_validation::bias_variance::{zero_one, ZeroOne};
 use mlproof_validation::Splitter;
@@ -175,8 +175,9 @@ pub fn pruning_helps(ctx: &Context) -> Result<Outcome> {
                 let train: Vec<usize> = f.train.iter().map(|&k| fold.train[k]).collect();
                 let test: Vec<usize> = f.test.iter().map(|&k| fold.train[k]).collect();
                 let t = grow(&train)?;
+                let links = WeakestLinks::of(&t);
                 for (a, m) in alphas.iter().zip(mean.iter_mut()) {
-                    *m += accuracy(&prune(&t, *a), &test)? / INNER as f64;
+                    *m += accuracy(&prune_along(&t, &links, *a), &test)? / INNER as f64;
                 }
             }
             // The best inner score; ties go to the larger α (the simpler tree).

@@ -4,19 +4,20 @@
 //! order), so every α of a validation curve grows the same full tree on the same fold again.
 //! [`PrunedAt`] grows it once per training set and prunes the shared copy: the fitted tree
 //! is the one `TreeClassifier` fits, and a curve over m values of α costs one growth per fold
-//! instead of m.
+//! instead of m. The weakest links are found once per full tree too ([`WeakestLinks`]), and
+//! each α replays them.
 
 use std::sync::{Arc, Mutex};
 
 use ndarray::{Array1, Array2};
 
-use super::prune;
+use super::{prune_along, WeakestLinks};
 use crate::cart::{Tree, TreeParams};
 use mlproof_core::model::{BinaryClassifier, FittedBinary};
 use mlproof_core::Result;
 
-/// A full tree and the training rows and labels it was grown on.
-type Grown = (Array2<f64>, Array1<usize>, Arc<Tree>);
+/// A full tree, its weakest links, and the training rows and labels it was grown on.
+type Grown = (Array2<f64>, Array1<usize>, Arc<(Tree, WeakestLinks)>);
 
 /// Full trees grown so far, with the training rows each was grown on (compared whole, so a
 /// tree is reused only for identical rows and labels).
@@ -44,18 +45,14 @@ impl FullTrees {
 
     /// The full tree on these rows: grown on first use, shared after. Two threads asking
     /// at once may both grow it; the trees are identical and the first one stored is kept.
-    fn full_tree(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Arc<Tree>> {
+    fn full_tree(&self, x: &Array2<f64>, y: &Array1<usize>) -> Result<Arc<(Tree, WeakestLinks)>> {
         if let Some(t) = find(&self.lock(), x, y) {
             return Ok(t);
         }
         mlproof_core::model::check_training(x, y)?;
-        let tree = Arc::new(Tree::fit_classifier(
-            x.view(),
-            &y.to_vec(),
-            2,
-            None,
-            &self.params,
-        )?);
+        let tree = Tree::fit_classifier(x.view(), &y.to_vec(), 2, None, &self.params)?;
+        let links = WeakestLinks::of(&tree);
+        let tree = Arc::new((tree, links));
         let mut grown = self.lock();
         if let Some(t) = find(&grown, x, y) {
             return Ok(t);
@@ -66,7 +63,7 @@ impl FullTrees {
 }
 
 /// The tree grown on exactly these rows and labels, if there is one.
-fn find(grown: &[Grown], x: &Array2<f64>, y: &Array1<usize>) -> Option<Arc<Tree>> {
+fn find(grown: &[Grown], x: &Array2<f64>, y: &Array1<usize>) -> Option<Arc<(Tree, WeakestLinks)>> {
     grown
         .iter()
         .find(|(gx, gy, _)| gx == x && gy == y)
@@ -86,6 +83,7 @@ impl BinaryClassifier for PrunedAt {
 
     fn fit(&self, x: &Array2<f64>, y: &Array1<usize>, _seed: u64) -> Result<Box<dyn FittedBinary>> {
         let full = self.full.full_tree(x, y)?;
-        Ok(Box::new(prune(&full, self.ccp_alpha)))
+        let (tree, links) = full.as_ref();
+        Ok(Box::new(prune_along(tree, links, self.ccp_alpha)))
     }
 }

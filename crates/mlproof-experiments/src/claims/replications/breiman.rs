@@ -65,8 +65,9 @@ pub(super) fn cv_pruned_tree(
         let test: Vec<usize> = f.test.iter().map(|&k| rows[k]).collect();
         let t = grow(&train)?;
         let xt = x.select(Axis(0), &test);
+        let links = WeakestLinks::of(&t);
         for (a, w) in alphas.iter().zip(wrong.iter_mut()) {
-            let pred = FittedBinary::predict(&prune(&t, *a), &xt, 0.5);
+            let pred = FittedBinary::predict(&prune_along(&t, &links, *a), &xt, 0.5);
             *w += test
                 .iter()
                 .zip(pred.iter())

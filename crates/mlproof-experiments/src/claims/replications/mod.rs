@@ -22,7 +22,7 @@ use mlproof_core::{seed, Error, Result};
 use mlproof_imbalance::{SamplingStrategy, Smote, SmoteKind};
 use mlproof_linear::features::knn::Knn;
 use mlproof_trees::ensemble::Forest;
-use mlproof_trees::pruning::{prune, pruning_path};
+use mlproof_trees::pruning::{prune, prune_along, pruning_path, WeakestLinks};
 use mlproof_trees::{Tree, TreeParams};
 use mlproof_validation::split::{k_fold, leave_one_out, stratified_k_fold};
 use mlproof_validation::Fold;

@@ -13,7 +13,7 @@ use mlproof_core::progress::Observer;
 use mlproof_core::seed;
 use mlproof_core::stats::{one_standard_error, Summary};
 use mlproof_core::Result;
-use mlproof_trees::pruning::{prune, pruning_path};
+use mlproof_trees::pruning::{prune, prune_along, pruning_path, WeakestLinks};
 use mlproof_trees::{Tree, TreeParams};
 use mlproof_validation::Fold;
 use ndarray::{Array1, Array2, Axis};
@@ -119,9 +119,13 @@ fn one_outer(
                 Tree::fit_classifier(x_tr.select(Axis(0), &f.train).view(), &yi, 2, None, tree)?;
             let xt = x_tr.select(Axis(0), &f.test);
             let yt: Vec<usize> = f.test.iter().map(|&i| y_tr[i]).collect();
+            let links = WeakestLinks::of(&t);
             alphas
                 .iter()
-                .map(|&a| Ok(score(&prune(&t, a), &xt, &yt, metric).unwrap_or(f64::NAN)))
+                .map(|&a| {
+                    let pruned = prune_along(&t, &links, a);
+                    Ok(score(&pruned, &xt, &yt, metric).unwrap_or(f64::NAN))
+                })
                 .collect::<Result<Vec<f64>>>()
         })
         .collect::<Result<_>>()?;
