@@ -476,6 +476,26 @@ fn fold_path_errors(
 mod tests {
     use super::*;
 
+    #[test]
+    fn walking_the_path_alone_gives_the_coefficients_of_the_full_path() {
+        let (x, continuous) = regression();
+        let Response::Continuous(y) = &continuous else {
+            unreachable!()
+        };
+        let binary = Response::Binary(y.iter().map(|&v| usize::from(v > 0.0)).collect());
+        for (response, l1_ratio) in [(&continuous, 0.5), (&binary, 1.0)] {
+            let opts = PathOptions::new(l1_ratio);
+            let full = fit_path(&x, response, &opts).unwrap();
+            let walked = walk_path(&x, response, &opts).unwrap();
+            assert_eq!(walked.len(), full.points.len());
+            for ((alpha, fit), point) in walked.iter().zip(&full.points) {
+                assert_eq!(alpha.to_bits(), point.alpha.to_bits());
+                assert_eq!(fit.coef.to_vec(), point.coef);
+                assert_eq!(fit.intercept.to_bits(), point.intercept.to_bits());
+            }
+        }
+    }
+
     fn regression() -> (Array2<f64>, Response) {
         let n = 200;
         let x = Array2::from_shape_fn((n, 6), |(i, j)| ((i * (2 * j + 1)) as f64 * 0.173).sin());
