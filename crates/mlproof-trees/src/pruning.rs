@@ -32,15 +32,21 @@ impl WeakestLinks {
     /// The whole sequence: O(nodes · steps).
     pub fn of(tree: &Tree) -> WeakestLinks {
         WeakestLinks {
-            steps: prune_steps(tree, f64::INFINITY).2,
+            steps: prune_steps(tree, f64::INFINITY).steps,
         }
     }
 }
 
+/// What weakest-link pruning did: the path so far, which nodes are leaves of the final
+/// subtree, and the steps (effective alpha, node collapsed).
+struct Pruned {
+    path: PruningPath,
+    is_leaf: Vec<bool>,
+    steps: Vec<(f64, usize)>,
+}
+
 /// Runs weakest-link pruning; stops before a step whose alpha exceeds `stop_above`.
-/// Returns the path so far, which nodes are leaves of the final subtree, and the steps.
-#[allow(clippy::type_complexity)]
-fn prune_steps(tree: &Tree, stop_above: f64) -> (PruningPath, Vec<bool>, Vec<(f64, usize)>) {
+fn prune_steps(tree: &Tree, stop_above: f64) -> Pruned {
     let nodes = &tree.nodes;
     let n = nodes.len();
     let total = nodes[0].weighted_n_samples;
@@ -114,7 +120,11 @@ fn prune_steps(tree: &Tree, stop_above: f64) -> (PruningPath, Vec<bool>, Vec<(f6
         path.impurities.push(r_branch[0]);
         path.leaves.push(n_leaves[0].max(1));
     }
-    (path, is_leaf, steps)
+    Pruned {
+        path,
+        is_leaf,
+        steps,
+    }
 }
 
 /// Collapses the branch under `weakest` into a leaf: everything below it leaves the subtree.
@@ -144,7 +154,7 @@ fn collapse(
 
 /// The whole pruning path of a grown tree.
 pub fn pruning_path(tree: &Tree) -> PruningPath {
-    prune_steps(tree, f64::INFINITY).0
+    prune_steps(tree, f64::INFINITY).path
 }
 
 /// The subtree scikit-learn keeps for `ccp_alpha`: every branch whose effective alpha is at
@@ -153,8 +163,7 @@ pub fn prune(tree: &Tree, ccp_alpha: f64) -> Tree {
     if ccp_alpha <= 0.0 {
         return tree.clone();
     }
-    let (_, is_leaf, _) = prune_steps(tree, ccp_alpha);
-    subtree(tree, &is_leaf)
+    subtree(tree, &prune_steps(tree, ccp_alpha).is_leaf)
 }
 
 /// [`prune`] by replaying `links` (the tree's [`WeakestLinks`]) up to the first step whose

@@ -344,7 +344,12 @@ fn grow_owned<'a>(
                 }
             }
         }
-        if let Some((pos, left_sums, right_sums)) = split_at {
+        if let Some(Children {
+            n_left: pos,
+            left: left_sums,
+            right: right_sums,
+        }) = split_at
+        {
             stack.push(Pending {
                 start: start + pos,
                 end,
@@ -395,6 +400,14 @@ struct Grower<'a> {
 
 /// A node's target statistics and total weight.
 type Sums = (Vec<f64>, f64);
+
+/// A split node's children: the first `n_left` rows of its range go left; each child's sums,
+/// when they are exact ([`Grower::exact_sums`]).
+struct Children {
+    n_left: usize,
+    left: Option<Sums>,
+    right: Option<Sums>,
+}
 
 /// The state of scikit-learn's Fisher–Yates feature draws (`BestSplitter.node_split`):
 /// its xorshift generator, the `features` permutation and the known-constant prefix, both
@@ -451,7 +464,6 @@ impl Grower<'_> {
     /// them (left rows first) and returns the number of left rows.
     /// Also returns the features known to be constant for the children, and the children's
     /// sums when they are exact. `sums` are the node's own, if its parent gave them.
-    #[allow(clippy::type_complexity)]
     fn node(
         &mut self,
         start: usize,
@@ -459,7 +471,7 @@ impl Grower<'_> {
         depth: usize,
         n_known: usize,
         sums: Option<Sums>,
-    ) -> (Node, Option<(usize, Option<Sums>, Option<Sums>)>, usize) {
+    ) -> (Node, Option<Children>, usize) {
         let (stats, total) = sums.unwrap_or_else(|| self.stats(&self.lists[0][start..end]));
         let impurity = self.params.criterion.impurity(&stats, total);
         let m = end - start;
@@ -529,14 +541,23 @@ impl Grower<'_> {
                 let skip = self.known_constant(n_constant);
                 self.partition(start, end, &best, false, &skip);
             }
-            let children = (best.n_left, Some((ls, lw)), Some((rs, rw)));
+            let children = Children {
+                n_left: best.n_left,
+                left: Some((ls, lw)),
+                right: Some((rs, rw)),
+            };
             return (node, Some(children), n_constant);
         }
         let mut skip = self.known_constant(n_constant);
         skip[0] = false; // feature 0's list gives every node its sums
         self.partition(start, end, &best, children_are_leaves, &skip);
         node.split = Some(node_split);
-        (node, Some((best.n_left, None, None)), n_constant)
+        let children = Children {
+            n_left: best.n_left,
+            left: None,
+            right: None,
+        };
+        (node, Some(children), n_constant)
     }
 
     /// The features known to be constant in the children of the node just searched (the
