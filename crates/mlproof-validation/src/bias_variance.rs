@@ -172,19 +172,14 @@ pub fn bootstrap_predictions(
     seed: u64,
     progress: &dyn Observer,
 ) -> Result<Array2<usize>> {
-    check_rounds(rounds)?;
-    let rows: Vec<Array1<usize>> = (0..rounds)
-        .into_par_iter()
-        .map(|r| {
-            let idx = bootstrap(x_train.nrows(), seed, r);
-            let (xb, yb) = (x_train.select(Axis(0), &idx), y_train.select(Axis(0), &idx));
-            let fitted =
-                learner.fit(&xb, &yb, seed::derive(seed, "bias-variance/fit", r as u64))?;
-            progress.tick();
-            Ok(fitted.predict(x_test, 0.5))
-        })
-        .collect::<Result<_>>()?;
-    Ok(stack(&rows, x_test.nrows()))
+    let round = |r: usize| {
+        let idx = bootstrap(x_train.nrows(), seed, r);
+        let (xb, yb) = (x_train.select(Axis(0), &idx), y_train.select(Axis(0), &idx));
+        let fitted = learner.fit(&xb, &yb, seed::derive(seed, "bias-variance/fit", r as u64))?;
+        progress.tick();
+        Ok(vec![fitted.predict(x_test, 0.5)])
+    };
+    only(sweep_rounds(rounds, 1, x_test.nrows(), &round)?)
 }
 
 /// The rounds × points matrix of squared-loss predictions: round r fits `learner` to a fresh
@@ -198,18 +193,21 @@ pub fn fresh_draw_predictions(
     seed: u64,
     progress: &dyn Observer,
 ) -> Result<Array2<f64>> {
-    check_rounds(rounds)?;
-    let rows: Vec<Array1<f64>> = (0..rounds)
-        .into_par_iter()
-        .map(|r| {
-            let (x, y) = draw(r);
-            let fit_seed = seed::derive(seed, "bias-variance/fit", r as u64);
-            let p = learner.fit(&x, &y, fit_seed)?.predict(x_test);
-            progress.tick();
-            Ok(p)
-        })
-        .collect::<Result<_>>()?;
-    Ok(stack(&rows, x_test.nrows()))
+    let round = |r: usize| {
+        let (x, y) = draw(r);
+        let fit_seed = seed::derive(seed, "bias-variance/fit", r as u64);
+        let p = learner.fit(&x, &y, fit_seed)?.predict(x_test);
+        progress.tick();
+        Ok(vec![p])
+    };
+    only(sweep_rounds(rounds, 1, x_test.nrows(), &round)?)
+}
+
+/// The one matrix of a one-value sweep.
+fn only<T>(mut matrices: Vec<Array2<T>>) -> Result<Array2<T>> {
+    matrices
+        .pop()
+        .ok_or_else(|| Error::internal("a one-value sweep returned no matrix"))
 }
 
 /// The predictions of a sweep over a knob's values, rounds outer: `round(r)` returns round r's
@@ -330,10 +328,6 @@ pub fn check_rounds(rounds: usize) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-fn stack<T: Clone>(rows: &[Array1<T>], cols: usize) -> Array2<T> {
-    Array2::from_shape_fn((rows.len(), cols), |(r, c)| rows[r][c].clone())
 }
 
 #[cfg(test)]

@@ -39,6 +39,7 @@ pub(super) fn sweep(
     let tree = TreeRegressor::new(TreeParams::default())?;
     let round = |r: usize| {
         let (x, y) = draw(r);
+        let fit_seed = seed::derive(seed, "bias-variance/fit", r as u64);
         let predictions: Vec<Array1<f64>> = match model {
             SweepModel::Knn => KNearest::predict_each_k(&x, &y, x_test, values)?,
             SweepModel::Tree => tree
@@ -48,10 +49,7 @@ pub(super) fn sweep(
                 .collect(),
             SweepModel::Poly => values
                 .iter()
-                .map(|&degree| {
-                    let fit_seed = seed::derive(seed, "bias-variance/fit", r as u64);
-                    Ok(Polynomial { degree }.fit(&x, &y, fit_seed)?.predict(x_test))
-                })
+                .map(|&degree| Ok(Polynomial { degree }.fit(&x, &y, fit_seed)?.predict(x_test)))
                 .collect::<Result<_>>()?,
         };
         values.iter().for_each(|_| progress.tick());

@@ -9,7 +9,11 @@ use super::presort::{Entry, Presorted};
 use super::{Criterion, TreeParams};
 use mlproof_core::{Error, Result};
 
+mod draw;
+mod partition;
 mod search;
+
+use draw::FeatureDraw;
 
 /// Nodes with at least this many rows partition their lists on several threads (below it,
 /// the hand-off costs more than it saves). The result is the same either way.
@@ -112,7 +116,7 @@ struct Pending {
     n_constant: usize,
     /// The node's sums (target statistics, total weight) when its parent computed them and
     /// they are exact ([`Grower::exact_sums`]).
-    sums: Option<(Vec<f64>, f64)>,
+    sums: Option<Sums>,
 }
 
 struct Best {
@@ -305,11 +309,9 @@ fn grow_owned<'a>(
         exact_sums,
         draw: match params.feature_order {
             super::FeatureOrder::Index => None,
-            super::FeatureOrder::ScikitLearn { rand_r_seed } => Some(FeatureDraw {
-                state: rand_r_seed,
-                features: (0..n_features).collect(),
-                constant_features: vec![0; n_features],
-            }),
+            super::FeatureOrder::ScikitLearn { rand_r_seed } => {
+                Some(FeatureDraw::new(rand_r_seed, n_features))
+            }
         },
     };
     let mut nodes: Vec<Node> = Vec::new();
@@ -409,33 +411,6 @@ struct Children {
     right: Option<Sums>,
 }
 
-/// The state of scikit-learn's Fisher–Yates feature draws (`BestSplitter.node_split`):
-/// its xorshift generator, the `features` permutation and the known-constant prefix, both
-/// shared by every node in build order.
-struct FeatureDraw {
-    state: u32,
-    features: Vec<usize>,
-    constant_features: Vec<usize>,
-}
-
-impl FeatureDraw {
-    /// scikit-learn's `our_rand_r`: 32-bit xorshift (Marsaglia 2003), reduced mod 2³¹.
-    fn next(&mut self) -> u32 {
-        if self.state == 0 {
-            self.state = 1;
-        }
-        self.state ^= self.state << 13;
-        self.state ^= self.state >> 17;
-        self.state ^= self.state << 5;
-        self.state % 0x8000_0000
-    }
-
-    /// `rand_int(low, high)`: low + our_rand_r() mod (high − low).
-    fn int(&mut self, low: usize, high: usize) -> usize {
-        low + self.next() as usize % (high - low)
-    }
-}
-
 impl Grower<'_> {
     fn w(&self, i: usize) -> f64 {
         self.weights.map_or(1.0, |w| w[i])
@@ -498,19 +473,19 @@ impl Grower<'_> {
         let (left_rows, right_rows) = self.lists[best.feature][start..end].split_at(best.n_left);
         let ((ls, lw), (rs, rw)) = if self.exact_sums {
             // Sum the smaller side; the other is the node's sums minus it, exactly.
-            let rest = |(side, w): Sums| -> Sums {
+            let rest = |(side, w): &Sums| -> Sums {
                 (
-                    stats.iter().zip(&side).map(|(t, s)| t - s).collect(),
+                    stats.iter().zip(side).map(|(t, s)| t - s).collect(),
                     total - w,
                 )
             };
             if left_rows.len() <= right_rows.len() {
                 let left = self.stats(left_rows);
-                let right = rest(left.clone());
+                let right = rest(&left);
                 (left, right)
             } else {
                 let right = self.stats(right_rows);
-                (rest(right.clone()), right)
+                (rest(&right), right)
             }
         } else {
             (self.stats(left_rows), self.stats(right_rows))
@@ -527,150 +502,34 @@ impl Grower<'_> {
         let children_are_leaves = !reference()
             && (p.max_depth.is_some_and(|d| depth + 1 >= d)
                 || (is_small(best.n_left) && is_small(m - best.n_left)));
-        let node_split = Split {
+        node.split = Some(Split {
             feature: best.feature,
             threshold: best.threshold,
             left: 0,
             right: 0,
             tied: best.tied,
-        };
-        if self.exact_sums {
+        });
+        let mut skip = self.known_constant(n_constant);
+        let children = if self.exact_sums {
             // The children get their sums from here: feature 0's list is not needed for them.
-            node.split = Some(node_split);
             if !children_are_leaves {
-                let skip = self.known_constant(n_constant);
                 self.partition(start, end, &best, false, &skip);
             }
-            let children = Children {
+            Children {
                 n_left: best.n_left,
                 left: Some((ls, lw)),
                 right: Some((rs, rw)),
-            };
-            return (node, Some(children), n_constant);
-        }
-        let mut skip = self.known_constant(n_constant);
-        skip[0] = false; // feature 0's list gives every node its sums
-        self.partition(start, end, &best, children_are_leaves, &skip);
-        node.split = Some(node_split);
-        let children = Children {
-            n_left: best.n_left,
-            left: None,
-            right: None,
+            }
+        } else {
+            skip[0] = false; // feature 0's list gives every node its sums
+            self.partition(start, end, &best, children_are_leaves, &skip);
+            Children {
+                n_left: best.n_left,
+                left: None,
+                right: None,
+            }
         };
         (node, Some(children), n_constant)
-    }
-
-    /// The features known to be constant in the children of the node just searched (the
-    /// first `n_constant` of scikit-learn's draws). They are never searched below, so their
-    /// lists need not follow the split.
-    fn known_constant(&self, n_constant: usize) -> Vec<bool> {
-        let mut known = vec![false; self.lists.len()];
-        if let (Some(d), false) = (self.draw.as_ref(), reference()) {
-            d.constant_features[..n_constant]
-                .iter()
-                .for_each(|&f| known[f] = true);
-        }
-        known
-    }
-
-    /// Stable partition of every feature's segment (only feature 0's when `only_first`), but
-    /// those marked in `skip`, into the rows going left, then right.
-    fn partition(
-        &mut self,
-        start: usize,
-        end: usize,
-        best: &Best,
-        only_first: bool,
-        skip: &[bool],
-    ) {
-        for (k, e) in self.lists[best.feature][start..end].iter().enumerate() {
-            self.goes_left[e.row as usize] = k < best.n_left;
-        }
-        let n_lists = if only_first { 1 } else { self.lists.len() };
-        let goes_left: &[bool] = &self.goes_left;
-        // Branch-free: every entry is written to both places and only the right cursor moves
-        // (a branch on the side mispredicts about half the time near the root). Position
-        // `write` ≤ k has been read already, so writing it loses nothing.
-        let split = |f: usize, segment: &mut [Entry], buffer: &mut Vec<Entry>| {
-            if f == best.feature || skip[f] {
-                return;
-            }
-            if buffer.len() < segment.len() {
-                buffer.resize(segment.len(), Entry::default());
-            }
-            let buffer = &mut buffer[..segment.len()];
-            let (mut write, mut spill) = (0, 0);
-            for k in 0..segment.len() {
-                let e = segment[k];
-                let left = goes_left[e.row as usize];
-                segment[write] = e;
-                buffer[spill] = e;
-                write += usize::from(left);
-                spill += usize::from(!left);
-            }
-            segment[write..].copy_from_slice(&buffer[..spill]);
-        };
-        let lists = &mut self.lists[..n_lists];
-        if end - start >= PARALLEL_ROWS {
-            // Every list is partitioned on its own: split them across threads.
-            lists.par_iter_mut().enumerate().for_each_init(
-                || vec![Entry::default(); end - start],
-                |buffer, (f, list)| split(f, &mut list[start..end], buffer),
-            );
-        } else {
-            for (f, list) in lists.iter_mut().enumerate() {
-                split(f, &mut list[start..end], &mut self.buffer);
-            }
-        }
-    }
-
-    fn is_constant(&self, f: usize, start: usize, end: usize) -> bool {
-        let list = &self.lists[f][start..end];
-        list[list.len() - 1].value as f64 <= list[0].value as f64 + FEATURE_THRESHOLD
-    }
-
-    /// The order in which the node's features are evaluated, and the number known to be
-    /// constant afterwards. Index order, or scikit-learn's draws: its loop depends only on
-    /// which features are constant in the node, never on how good a split is.
-    fn feature_order(&mut self, start: usize, end: usize, n_known: usize) -> (Vec<usize>, usize) {
-        let Some(mut d) = self.draw.take() else {
-            return ((0..self.lists.len()).collect(), 0);
-        };
-        let n_features = d.features.len();
-        let max_features = self
-            .params
-            .max_features
-            .unwrap_or(n_features)
-            .min(n_features);
-        let (mut f_i, mut n_visited, mut n_found, mut n_drawn) = (n_features, 0, 0, 0);
-        let mut n_total = n_known;
-        let mut order = Vec::with_capacity(n_features);
-        while f_i > n_total && (n_visited < max_features || n_visited <= n_found + n_drawn) {
-            n_visited += 1;
-            let mut f_j = d.int(n_drawn, f_i - n_found);
-            if f_j < n_known {
-                d.features.swap(n_drawn, f_j);
-                n_drawn += 1;
-                continue;
-            }
-            f_j += n_found;
-            let feature = d.features[f_j];
-            if self.is_constant(feature, start, end) {
-                d.features.swap(f_j, n_total);
-                n_found += 1;
-                n_total += 1;
-                continue;
-            }
-            f_i -= 1;
-            d.features.swap(f_i, f_j);
-            order.push(feature);
-        }
-        // Keep the known-constant prefix for siblings and children; record new constants.
-        d.features[..n_known].copy_from_slice(&d.constant_features[..n_known]);
-        let found = d.features[n_known..n_known + n_found].to_vec();
-        d.constant_features[n_known..n_known + n_found].copy_from_slice(&found);
-        self.draw = Some(d);
-        (order, n_total)
     }
 }
 
